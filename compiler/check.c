@@ -1,0 +1,821 @@
+/* check.c - sessions, scopes, packages and package-level declarations.
+ *
+ * Package-level objects are resolved lazily and in dependency order, as
+ * go/types does: declaring collects every object first (so order in the file
+ * does not matter), then resolve_object() checks each one on first use,
+ * colouring it grey while in progress to detect cycles. Function bodies are
+ * checked after every package-level object is resolved.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* ------------------------------------------------------------------ errors */
+
+void session_add_error(Session *s, Pos pos, const char *msg, bool soft) {
+    /* gc reports one error per line at most for the same message */
+    for (int i = 0; i < s->errors.len; i++) {
+        CompileError *e = &s->errors.items[i];
+        if (e->pos.line == pos.line && e->pos.file == pos.file && strcmp(e->msg, msg) == 0) return;
+    }
+    vec_push(&s->errors, ((CompileError){pos, msg, soft}));
+}
+
+void errorf(Checker *c, Pos pos, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = gc_vsprintf(fmt, ap);
+    va_end(ap);
+    session_add_error(c->s, pos, msg, false);
+}
+
+void soft_errorf(Checker *c, Pos pos, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = gc_vsprintf(fmt, ap);
+    va_end(ap);
+    session_add_error(c->s, pos, msg, true);
+}
+
+static int error_cmp(const void *a, const void *b) {
+    const CompileError *x = a, *y = b;
+    int f = strcmp(x->pos.file ? x->pos.file : "", y->pos.file ? y->pos.file : "");
+    if (f) return f;
+    if (x->pos.line != y->pos.line) return x->pos.line - y->pos.line;
+    return x->pos.col - y->pos.col;
+}
+
+/* Sort, drop soft errors when hard ones exist, print at most max. */
+static int report_errors(Session *s) {
+    int hard = 0;
+    for (int i = 0; i < s->errors.len; i++)
+        if (!s->errors.items[i].soft) hard++;
+    int n = 0;
+    for (int i = 0; i < s->errors.len; i++)
+        if (!hard || !s->errors.items[i].soft) s->errors.items[n++] = s->errors.items[i];
+    s->errors.len = n;
+    /* stable sort by position */
+    for (int i = 1; i < n; i++) {
+        CompileError e = s->errors.items[i];
+        int j = i - 1;
+        while (j >= 0 && error_cmp(&s->errors.items[j], &e) > 0) {
+            s->errors.items[j + 1] = s->errors.items[j];
+            j--;
+        }
+        s->errors.items[j + 1] = e;
+    }
+    if (!s->opts.print_errors) return n;
+    int max = s->opts.max_errors > 0 ? s->opts.max_errors : 10;
+    for (int i = 0; i < n && i < max; i++) {
+        CompileError *e = &s->errors.items[i];
+        diag_print(e->pos.file ? e->pos.file : s->main_file, e->pos.line, e->pos.col, e->msg);
+    }
+    if (n > max) {
+        CompileError *e = &s->errors.items[max - 1];
+        fprintf(stderr, "%s:%d:%d: too many errors\n", e->pos.file ? e->pos.file : s->main_file,
+                e->pos.line, e->pos.col);
+    }
+    return n;
+}
+
+int session_error_count(const Session *s) { return s->errors.len; }
+
+const char *session_error(const Session *s, int i) {
+    const CompileError *e = &s->errors.items[i];
+    return gc_sprintf("%d:%d: %s", e->pos.line, e->pos.col, e->msg);
+}
+
+/* ------------------------------------------------------------------ scopes */
+
+Scope *scope_new(Scope *parent) {
+    Scope *s = NEW(Scope);
+    s->parent = parent;
+    return s;
+}
+
+Object *scope_lookup_local(Scope *s, const char *name) {
+    for (int i = s->objs.len - 1; i >= 0; i--)
+        if (s->objs.items[i]->name == name) return s->objs.items[i];
+    return NULL;
+}
+
+Object *scope_lookup(Scope *s, const char *name) {
+    for (; s; s = s->parent) {
+        Object *o = scope_lookup_local(s, name);
+        if (o) return o;
+    }
+    return NULL;
+}
+
+Object *scope_insert(Scope *s, Object *o) {
+    Object *prev = scope_lookup_local(s, o->name);
+    if (prev) return prev;
+    vec_push(&s->objs, o);
+    return NULL;
+}
+
+Object *new_object(ObjKind kind, const char *name, Type *type, Pos pos) {
+    Object *o = NEW(Object);
+    o->kind = kind;
+    o->name = name;
+    o->type = type;
+    o->pos = pos;
+    o->reg = -1;
+    return o;
+}
+
+void declare(Checker *c, Scope *s, Object *o) {
+    if (o->name == intern_cstr("_")) return;
+    Object *prev = scope_insert(s, o);
+    if (prev) {
+        if (prev->kind == OBJ_PKG && s->is_pkg) {
+            errorf(c, o->pos, "%s already declared through import of package %s", o->name,
+                   prev->imported ? prev->imported->path : o->name);
+            return;
+        }
+        errorf(c, o->pos, "%s redeclared in this block", o->name);
+    }
+}
+
+void record_use(Checker *c, Object *o) {
+    if (c->decl_obj && (o->kind == OBJ_VAR || o->kind == OBJ_FUNC) && o->pkg == c->pkg &&
+        (o->is_global || o->kind == OBJ_FUNC) && o != c->decl_obj) {
+        Object *d = c->decl_obj;
+        for (int i = 0; i < d->deps.len; i++)
+            if (d->deps.items[i] == o) return;
+        vec_push(&d->deps, o);
+    }
+}
+
+/* --------------------------------------------------------------- universe */
+
+static void universe_type(Session *s, const char *name, Type *t) {
+    Object *o = new_object(OBJ_TYPE, intern_cstr(name), t, (Pos){0});
+    o->color = 2;
+    scope_insert(s->universe, o);
+}
+
+static const char *builtin_names[BI__COUNT] = {
+    "append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len",
+    "make", "max", "min", "new", "panic", "print", "println", "real", "recover", "Sizeof"};
+
+static void init_universe(Session *s) {
+    types_init();
+    s->universe = scope_new(NULL);
+    s->universe->is_universe = true;
+    Type *basics[] = {t_bool, t_int, t_int8, t_int16, t_int32, t_int64, t_uint, t_uint8,
+                      t_uint16, t_uint32, t_uint64, t_uintptr, t_float32, t_float64,
+                      t_complex64, t_complex128, t_string};
+    for (size_t i = 0; i < countof(basics); i++) universe_type(s, basics[i]->name, basics[i]);
+    universe_type(s, "byte", t_uint8);
+    universe_type(s, "rune", t_int32);
+    universe_type(s, "error", t_error);
+    universe_type(s, "any", t_any);
+
+    s->obj_true = new_object(OBJ_CONST, intern_cstr("true"), t_untyped_bool, (Pos){0});
+    s->obj_true->cv = cv_bool(true);
+    s->obj_false = new_object(OBJ_CONST, intern_cstr("false"), t_untyped_bool, (Pos){0});
+    s->obj_false->cv = cv_bool(false);
+    s->obj_iota = new_object(OBJ_CONST, intern_cstr("iota"), t_untyped_int, (Pos){0});
+    s->obj_iota->cv = cv_int64(0);
+    s->obj_nil = new_object(OBJ_NIL, intern_cstr("nil"), t_untyped_nil, (Pos){0});
+    Object *consts[] = {s->obj_true, s->obj_false, s->obj_iota, s->obj_nil};
+    for (size_t i = 0; i < countof(consts); i++) {
+        consts[i]->color = 2;
+        scope_insert(s->universe, consts[i]);
+    }
+    for (int i = 0; i < BI__COUNT; i++) {
+        Object *o = new_object(OBJ_BUILTIN, intern_cstr(builtin_names[i]), t_invalid, (Pos){0});
+        o->builtin = (BuiltinId)i;
+        o->color = 2;
+        s->builtin_objs[i] = o;
+        if (i != BI_SIZEOF) scope_insert(s->universe, o);
+    }
+}
+
+Session *session_new(const char *main_filename, CompileOptions opts) {
+    Session *s = NEW(Session);
+    s->opts = opts;
+    if (!s->opts.max_errors) s->opts.max_errors = 10;
+    s->main_file = main_filename;
+    init_universe(s);
+    return s;
+}
+
+/* ---------------------------------------------------------------- packages */
+
+static Package *find_package(Session *s, const char *path) {
+    for (int i = 0; i < s->packages.len; i++)
+        if (strcmp(s->packages.items[i]->path, path) == 0) return s->packages.items[i];
+    return NULL;
+}
+
+static void collect_objects(Checker *c);
+
+static Package *new_package(Session *s, const char *path, File *file) {
+    Package *p = NEW(Package);
+    p->path = path;
+    p->name = file->package;
+    p->file = file;
+    p->scope = scope_new(s->universe);
+    p->scope->is_pkg = true;
+    vec_push(&s->packages, p);
+    return p;
+}
+
+Package *load_package(Session *s, const char *path, Pos pos, Checker *importer) {
+    Package *p = find_package(s, path);
+    if (p) {
+        if (!p->checked && importer) {
+            errorf(importer, pos, "import cycle not allowed");
+            return NULL;
+        }
+        return p;
+    }
+    const StdPackage *std = stdlib_lookup(path);
+    if (!std) return NULL;
+    char *fname = gc_sprintf("$GOROOT/src/%s/%s.go", path, std->name);
+    ParseResult pr = parse_file(fname, std->source, strlen(std->source));
+    if (pr.errors.len) {
+        for (int i = 0; i < pr.errors.len; i++)
+            session_add_error(s, pr.errors.items[i].pos, pr.errors.items[i].msg, false);
+        return NULL;
+    }
+    p = new_package(s, path, pr.file);
+    p->std = std;
+    check_package(s, p);
+    return p;
+}
+
+/* Imports of one file into the package scope (goi programs are one file). */
+static void collect_import(Checker *c, Spec *sp) {
+    Session *s = c->s;
+    const char *path = sp->u.import.path;
+    if (strcmp(path, "C") == 0) {
+        errorf(c, sp->u.import.path_pos, "import \"C\" (cgo) is not supported by goi yet");
+        return;
+    }
+    Package *p = load_package(s, path, sp->u.import.path_pos, c);
+    if (!p) {
+        if (!find_package(s, path))
+            errorf(c, sp->u.import.path_pos, "package %s is not supported by goi", path);
+        return;
+    }
+    const char *name = p->name;
+    Pos npos = sp->pos;
+    if (sp->u.import.name) {
+        name = sp->u.import.name->u.ident.name;
+        npos = sp->u.import.name->pos;
+    }
+    if (name == intern_cstr("_")) return;
+    if (name == intern_cstr(".")) {
+        for (int i = 0; i < p->scope->objs.len; i++) {
+            Object *o = p->scope->objs.items[i];
+            if (o->name[0] >= 'A' && o->name[0] <= 'Z') scope_insert(c->pkg->scope, o);
+        }
+        sp->u.import.used = true;
+        return;
+    }
+    Object *o = new_object(OBJ_PKG, name, t_invalid, npos);
+    o->imported = p;
+    o->import_spec = sp;
+    o->pkg = c->pkg;
+    o->color = 2;
+    declare(c, c->pkg->scope, o);
+    vec_push(&c->pkg->imports, sp);
+}
+
+/* Receiver base type name of a method declaration: T in (t T) / (t *T). */
+static Expr *recv_base_expr(Field *recv) {
+    Expr *t = recv->type;
+    while (t && (t->kind == E_PAREN || t->kind == E_STAR)) t = t->u.unary.x;
+    return t;
+}
+
+static void collect_objects(Checker *c) {
+    Package *pkg = c->pkg;
+    File *f = pkg->file;
+    Session *s = c->s;
+    for (int di = 0; di < f->decls.len; di++) {
+        Decl *d = f->decls.items[di];
+        switch (d->kind) {
+        case D_IMPORT:
+            for (int i = 0; i < d->u.gen.specs.len; i++) collect_import(c, d->u.gen.specs.items[i]);
+            break;
+        case D_CONST: {
+            Spec *last = NULL;
+            for (int i = 0; i < d->u.gen.specs.len; i++) {
+                Spec *sp = d->u.gen.specs.items[i];
+                if (!sp->u.value.implicit || !last) last = sp;
+                for (int j = 0; j < sp->u.value.names.len; j++) {
+                    Expr *n = sp->u.value.names.items[j];
+                    Object *o = new_object(OBJ_CONST, n->u.ident.name, NULL, n->pos);
+                    o->decl = d;
+                    o->spec = last;
+                    o->index = j;
+                    o->iota = sp->u.value.iota;
+                    o->pkg = pkg;
+                    n->obj = o;
+                    if (sp != last && j >= last->u.value.values.len)
+                        errorf(c, n->pos, "missing init expr for const declaration");
+                    declare(c, pkg->scope, o);
+                    vec_push(&pkg->objs, o);
+                }
+                if (sp == last && sp->u.value.values.len < sp->u.value.names.len && sp->u.value.names.len)
+                    errorf(c, sp->u.value.names.items[sp->u.value.values.len < sp->u.value.names.len ? sp->u.value.values.len : 0]->pos,
+                           sp->u.value.values.len ? "missing init expr for const declaration"
+                                                   : "missing init expr for const declaration");
+                else if (sp == last && sp->u.value.values.len > sp->u.value.names.len)
+                    errorf(c, sp->u.value.values.items[sp->u.value.names.len]->pos, "extra init expr");
+            }
+            break;
+        }
+        case D_VAR:
+            for (int i = 0; i < d->u.gen.specs.len; i++) {
+                Spec *sp = d->u.gen.specs.items[i];
+                for (int j = 0; j < sp->u.value.names.len; j++) {
+                    Expr *n = sp->u.value.names.items[j];
+                    Object *o = new_object(OBJ_VAR, n->u.ident.name, NULL, n->pos);
+                    o->decl = d;
+                    o->spec = sp;
+                    o->index = j;
+                    o->is_global = true;
+                    o->used = true; /* package-level variables need no use */
+                    o->pkg = pkg;
+                    n->obj = o;
+                    declare(c, pkg->scope, o);
+                    vec_push(&pkg->objs, o);
+                }
+            }
+            break;
+        case D_TYPE:
+            for (int i = 0; i < d->u.gen.specs.len; i++) {
+                Spec *sp = d->u.gen.specs.items[i];
+                Expr *n = sp->u.type.name;
+                Object *o = new_object(OBJ_TYPE, n->u.ident.name, NULL, n->pos);
+                o->decl = d;
+                o->spec = sp;
+                o->pkg = pkg;
+                o->alias = sp->u.type.alias;
+                if (!o->alias) {
+                    o->type = type_named(pkg->path, o->name);
+                    NamedInfo *ni = NEW(NamedInfo);
+                    ni->obj = o;
+                    o->type->checker = ni;
+                    vec_push(&pkg->named, o->type);
+                }
+                n->obj = o;
+                if (sp->u.type.tparams.len)
+                    errorf(c, n->pos, "generic type %s is not supported by goi", o->name);
+                declare(c, pkg->scope, o);
+                vec_push(&pkg->objs, o);
+            }
+            break;
+        case D_FUNC: {
+            Expr *n = d->u.func.name;
+            Object *o = new_object(OBJ_FUNC, n->u.ident.name, NULL, n->pos);
+            o->decl = d;
+            o->pkg = pkg;
+            n->obj = o;
+            d->u.func.obj = o;
+            FuncTypeNode *ft = &d->u.func.type->u.functype;
+            if (ft->tparams.len) errorf(c, n->pos, "generic function %s is not supported by goi", o->name);
+            if (d->u.func.recv) {
+                vec_push(&pkg->objs, o); /* attached to its type when resolved */
+            } else if (o->name == intern_cstr("init")) {
+                if (ft->params.len || ft->results.len)
+                    errorf(c, n->pos, "func init must have no arguments and no return values");
+                vec_push(&pkg->inits, o);
+                vec_push(&pkg->objs, o);
+            } else if (o->name == intern_cstr("main") && pkg->is_main &&
+                       (ft->params.len || ft->results.len)) {
+                errorf(c, n->pos, "func main must have no arguments and no return values");
+                declare(c, pkg->scope, o);
+                vec_push(&pkg->objs, o);
+            } else {
+                declare(c, pkg->scope, o);
+                vec_push(&pkg->objs, o);
+            }
+            if (!d->u.func.body) {
+                if (!pkg->std) errorf(c, n->pos, "missing function body");
+            }
+            break;
+        }
+        case D_BAD: break;
+        }
+    }
+    (void)s;
+}
+
+/* ------------------------------------------------- resolving declarations */
+
+static void resolve_const(Checker *c, Object *o) {
+    Spec *sp = o->spec;
+    Type *t = NULL;
+    if (sp->u.value.type) t = check_type_expr(c, sp->u.value.type);
+    if (o->index >= sp->u.value.values.len) {
+        o->type = t_invalid;
+        o->cv = cv_unknown();
+        return;
+    }
+    /* An implicitly repeated expression list is checked again with each
+     * spec's iota; constant initializers are never compiled to code, so the
+     * annotations the last check leaves behind do not matter. */
+    Expr *e = sp->u.value.values.items[o->index];
+    int saved = c->iota;
+    c->iota = o->iota;
+    check_expr(c, e, t);
+    c->iota = saved;
+    if (e->mode == MODE_INVALID) {
+        o->type = t_invalid;
+        o->cv = cv_unknown();
+        return;
+    }
+    if (e->mode != MODE_CONST) {
+        errorf(c, e->pos, "%s is not constant", operand_str(c, e));
+        o->type = t_invalid;
+        o->cv = cv_unknown();
+        return;
+    }
+    if (t) {
+        if (!(t->under->kind <= KIND_STRING && t->under->kind != KIND_INVALID) || t->under->kind == KIND_UNSAFEPTR) {
+            errorf(c, sp->u.value.type->pos, "invalid constant type %s", type_str(t));
+            o->type = t_invalid;
+            o->cv = cv_unknown();
+            return;
+        }
+        assign_to(c, e, t, "constant declaration");
+    }
+    o->type = e->type;
+    o->cv = e->cv ? e->cv : cv_unknown();
+}
+
+/* var a, b T = x, y  /  var a, b = f()  (one object of the spec at a time) */
+static void resolve_global_var(Checker *c, Object *o) {
+    Spec *sp = o->spec;
+    Type *t = NULL;
+    if (sp->u.value.type) t = check_type_expr(c, sp->u.value.type);
+    int nn = sp->u.value.names.len, nv = sp->u.value.values.len;
+    if (nv == 0) {
+        o->type = t ? t : t_invalid;
+        return;
+    }
+    if (nv == nn) {
+        Expr *e = sp->u.value.values.items[o->index];
+        check_expr(c, e, t);
+        if (e->mode == MODE_INVALID) {
+            o->type = t ? t : t_invalid;
+            return;
+        }
+        if (t) {
+            assign_to(c, e, t, "variable declaration");
+            o->type = t;
+        } else {
+            if (e->mode == MODE_NOVALUE) {
+                errorf(c, e->pos, "%s (no value) used as value", expr_str(e));
+                o->type = t_invalid;
+                return;
+            }
+            if (e->type == t_untyped_nil) {
+                errorf(c, e->pos, "use of untyped nil in variable declaration");
+                o->type = t_invalid;
+                return;
+            }
+            use_default_type(c, e);
+            o->type = e->type;
+        }
+        return;
+    }
+    if (nv == 1) {
+        /* one multi-valued initializer for all names: check once */
+        Expr *e = sp->u.value.values.items[0];
+        if (!e->type) check_multi(c, e);
+        Type *tt = e->type;
+        if (e->mode == MODE_INVALID) {
+            o->type = t ? t : t_invalid;
+            return;
+        }
+        if (!tt || tt->kind != KIND_TUPLE || tt->nresults != nn) {
+            if (o->index == 0)
+                errorf(c, o->pos, "assignment mismatch: %d variables but %s returns %d value%s", nn,
+                       expr_str(e), tt && tt->kind == KIND_TUPLE ? tt->nresults : 1,
+                       tt && tt->kind == KIND_TUPLE && tt->nresults == 1 ? "" : (tt && tt->kind != KIND_TUPLE ? "" : "s"));
+            o->type = t ? t : t_invalid;
+            return;
+        }
+        Type *rt = tt->results[o->index];
+        if (t) {
+            const char *why = NULL;
+            if (!assignable(c, rt, t, &why))
+                errorf(c, e->pos, "cannot use %s value as %s value in assignment", type_str(rt), type_str(t));
+            o->type = t;
+        } else {
+            o->type = rt;
+        }
+        return;
+    }
+    if (o->index == 0)
+        errorf(c, o->pos, "assignment mismatch: %d variable%s but %d value%s", nn, nn == 1 ? "" : "s", nv,
+               nv == 1 ? "" : "s");
+    o->type = t ? t : t_invalid;
+}
+
+static void resolve_type_decl(Checker *c, Object *o) {
+    Spec *sp = o->spec;
+    if (o->alias) {
+        o->type = t_invalid; /* in case of cycles */
+        o->type = check_type_expr(c, sp->u.type.type);
+        return;
+    }
+    Type *named = o->type;
+    Type *u = check_type_expr(c, sp->u.type.type);
+    if (u == named || (u->flags & TF_NAMED && u->under == NULL)) {
+        /* type T T, or the underlying is another named type still being resolved */
+        if (u == named || !u->under) {
+            errorf(c, o->pos, "invalid recursive type %s", o->name);
+            type_set_underlying(named, t_invalid);
+            return;
+        }
+    }
+    type_set_underlying(named, u->under ? u->under : u);
+}
+
+void resolve_object(Checker *c, Object *o) {
+    if (o->color == 2) return;
+    if (o->color == 1) {
+        if (o->kind == OBJ_TYPE) return; /* the named type exists; its layout comes later */
+        if (o->kind == OBJ_FUNC) return; /* recursion through function bodies is fine */
+        errorf(c, o->pos, "initialization cycle or invalid recursive reference to %s", o->name);
+        if (!o->type) o->type = t_invalid;
+        if (o->kind == OBJ_CONST && !o->cv) o->cv = cv_unknown();
+        return;
+    }
+    o->color = 1;
+    /* Resolve in the object's own package, at package level. */
+    Checker sub = {.s = c->s, .pkg = o->pkg, .scope = o->pkg->scope, .iota = -1};
+    if (o->kind == OBJ_VAR || o->kind == OBJ_FUNC) sub.decl_obj = o;
+    switch (o->kind) {
+    case OBJ_CONST: resolve_const(&sub, o); break;
+    case OBJ_VAR: resolve_global_var(&sub, o); break;
+    case OBJ_TYPE: resolve_type_decl(&sub, o); break;
+    case OBJ_FUNC: {
+        Decl *d = o->decl;
+        FuncCtx *fc = NEW(FuncCtx);
+        fc->obj = o;
+        fc->recv = d->u.func.recv;
+        fc->ftype = &d->u.func.type->u.functype;
+        fc->body = d->u.func.body;
+        fc->pkg = o->pkg;
+        o->fctx = fc;
+        Scope *fs = scope_new(o->pkg->scope);
+        fs->is_func = true;
+        o->type = check_func_type(&sub, fc->ftype, fc->recv, fc, fs);
+        fc->sig = o->type;
+        fc->scope = fs;
+        break;
+    }
+    default: break;
+    }
+    o->color = 2;
+}
+
+/* Attach a method declaration to its receiver base type. */
+static void declare_method(Checker *c, Object *m) {
+    Decl *d = m->decl;
+    Field *recv = d->u.func.recv;
+    Expr *base = recv_base_expr(recv);
+    if (!base || base->kind != E_IDENT) {
+        if (base && base->kind == E_INDEX)
+            errorf(c, base->pos, "generic receiver types are not supported by goi");
+        else
+            errorf(c, recv->pos, "invalid receiver type");
+        return;
+    }
+    Object *to = scope_lookup(c->pkg->scope, base->u.ident.name);
+    if (!to) {
+        errorf(c, base->pos, "undefined: %s", base->u.ident.name);
+        return;
+    }
+    if (to->kind != OBJ_TYPE) {
+        errorf(c, base->pos, "%s is not a type", base->u.ident.name);
+        return;
+    }
+    resolve_object(c, to);
+    Type *t = to->type;
+    if (to->pkg != c->pkg || !(t->flags & TF_NAMED) || !t->name || t->pkg == NULL) {
+        errorf(c, base->pos, "cannot define new methods on non-local type %s", type_str(t));
+        return;
+    }
+    if (t->kind == KIND_POINTER || t->kind == KIND_INTERFACE) {
+        errorf(c, base->pos, "invalid receiver type %s (pointer or interface type)", type_str(t));
+        return;
+    }
+    m->recv_base = t;
+    Expr *rt = recv->type;
+    while (rt->kind == E_PAREN) rt = rt->u.unary.x;
+    m->ptr_recv = rt->kind == E_STAR;
+    /* duplicate method or field/method clash */
+    Vec(Object *) *ms = methods_of(t);
+    for (int i = 0; i < ms->len; i++) {
+        if (ms->items[i]->name == m->name) {
+            errorf(c, m->pos, "method %s.%s already declared at %s:%d:%d", t->name, m->name,
+                   ms->items[i]->pos.file, ms->items[i]->pos.line, ms->items[i]->pos.col);
+            return;
+        }
+    }
+    if (t->under && t->under->kind == KIND_STRUCT) {
+        for (int i = 0; i < t->under->nfields; i++)
+            if (t->under->fields[i].name == m->name) {
+                errorf(c, m->pos, "field and method with the same name %s", m->name);
+                return;
+            }
+    }
+    add_method(t, m);
+}
+
+void check_package(Session *s, Package *pkg) {
+    Checker c = {.s = s, .pkg = pkg, .scope = pkg->scope, .iota = -1};
+    collect_objects(&c);
+    /* types first, so methods can attach before anything uses method sets */
+    for (int i = 0; i < pkg->objs.len; i++)
+        if (pkg->objs.items[i]->kind == OBJ_TYPE) resolve_object(&c, pkg->objs.items[i]);
+    for (int i = 0; i < pkg->named.len; i++) type_layout_refresh(pkg->named.items[i]);
+    for (int i = 0; i < pkg->objs.len; i++) {
+        Object *o = pkg->objs.items[i];
+        if (o->kind == OBJ_FUNC && o->decl->u.func.recv) declare_method(&c, o);
+    }
+    for (int i = 0; i < pkg->objs.len; i++) resolve_object(&c, pkg->objs.items[i]);
+    for (int i = 0; i < pkg->named.len; i++) {
+        Type *t = pkg->named.items[i];
+        type_layout_refresh(t);
+        if (!(t->flags & TF_COMPLETE)) {
+            Object *o = ((NamedInfo *)t->checker)->obj;
+            errorf(&c, o->pos, "invalid recursive type %s", t->name);
+            type_set_underlying(t, t_invalid);
+        }
+    }
+    /* bodies */
+    for (int i = 0; i < pkg->objs.len; i++) {
+        Object *o = pkg->objs.items[i];
+        if (o->kind != OBJ_FUNC || !o->fctx) continue;
+        if (o->decl->u.func.recv && !o->recv_base) continue;
+        vec_push(&pkg->funcs, o);
+        if (o->decl->u.func.body) {
+            Checker fc = {.s = s, .pkg = pkg, .scope = pkg->scope, .iota = -1, .decl_obj = o};
+            check_func_body(&fc, o->fctx);
+        } else if (pkg->std) {
+            const char *nname = o->recv_base ? gc_sprintf("%s.%s", o->recv_base->name, o->name) : o->name;
+            NativeFn fn = stdlib_native(pkg->std, nname);
+            if (!fn) errorf(&c, o->pos, "native %s.%s is not implemented", pkg->path, nname);
+            NativeDef *nd = NEW(NativeDef);
+            nd->name = nname;
+            nd->fn = fn;
+            o->native = nd;
+        }
+    }
+    /* imports never used */
+    for (int i = 0; i < pkg->imports.len; i++) {
+        Spec *sp = pkg->imports.items[i];
+        if (!sp->u.import.used && !pkg->std) {
+            if (sp->u.import.name && sp->u.import.name->u.ident.name != load_package(s, sp->u.import.path, sp->pos, NULL)->name)
+                soft_errorf(&c, sp->pos, "imported as %s and not used: \"%s\"", sp->u.import.name->u.ident.name,
+                            sp->u.import.path);
+            else
+                soft_errorf(&c, sp->pos, "imported and not used: \"%s\"", sp->u.import.path);
+        }
+    }
+    complete_method_tables(s, pkg);
+    pkg->checked = true;
+}
+
+/* ------------------------------------------------------- initialization order */
+
+/* Go spec §Package initialization: repeatedly initialize the earliest
+ * variable in declaration order that has no dependency on an uninitialized
+ * variable; dependencies through functions count. */
+static void visit_deps(Object *o, Object **stack, int depth, Vec(Object *) *order, Package *pkg);
+
+static bool in_order(Vec(Object *) *order, Object *o) {
+    for (int i = 0; i < order->len; i++)
+        if (order->items[i] == o) return true;
+    return false;
+}
+
+static void visit_deps(Object *o, Object **stack, int depth, Vec(Object *) *order, Package *pkg) {
+    for (int i = 0; i < depth; i++)
+        if (stack[i] == o) return; /* cycle through functions: ignore */
+    if (depth >= 256) return;
+    stack[depth] = o;
+    for (int i = 0; i < o->deps.len; i++) {
+        Object *d = o->deps.items[i];
+        if (d->kind == OBJ_VAR && d->is_global && !in_order(order, d) && d->pkg == pkg)
+            visit_deps(d, stack, depth + 1, order, pkg);
+        else if (d->kind == OBJ_FUNC)
+            visit_deps(d, stack, depth + 1, order, pkg);
+    }
+    if (o->kind == OBJ_VAR && !in_order(order, o)) vec_push(order, o);
+}
+
+static void compute_init_order(Package *pkg) {
+    Object *stack[256];
+    for (int i = 0; i < pkg->objs.len; i++) {
+        Object *o = pkg->objs.items[i];
+        if (o->kind == OBJ_VAR) visit_deps(o, stack, 0, (void *)&pkg->var_order, pkg);
+    }
+}
+
+/* ------------------------------------------------------------- entry point */
+
+static void assign_global_storage(Package *pkg) {
+    for (int i = 0; i < pkg->objs.len; i++) {
+        Object *o = pkg->objs.items[i];
+        if (o->kind != OBJ_VAR || o->storage) continue;
+        uint32_t n = o->type->size ? o->type->size : 1;
+        o->storage = GC_MALLOC_UNCOLLECTABLE(n * sizeof(Value));
+        memset(o->storage, 0, n * sizeof(Value));
+    }
+}
+
+Program *compile_program(Session *s, const char *src, size_t len) {
+    diag_set_source(s->main_file, src, len);
+    ParseResult pr = parse_file(s->main_file, src, len);
+    if (pr.errors.len) {
+        parse_report_errors(&pr, s->opts.max_errors);
+        return NULL;
+    }
+    File *f = pr.file;
+    if (f->package != intern_cstr("main")) {
+        session_add_error(s, f->package_pos,
+                          gc_sprintf("package %s is not a main package (goi runs package main)", f->package), false);
+        report_errors(s);
+        return NULL;
+    }
+    Package *pkg = new_package(s, "main", f);
+    pkg->is_main = true;
+    s->main = pkg;
+    check_package(s, pkg);
+    Object *mainobj = scope_lookup_local(pkg->scope, intern_cstr("main"));
+    if (!mainobj || mainobj->kind != OBJ_FUNC) {
+        session_add_error(s, (Pos){s->main_file, 0, 0}, "function main is undeclared in the main package", false);
+    }
+    if (s->errors.len) {
+        if (report_errors(s)) return NULL;
+    }
+    /* code generation: every package in load order (dependencies first) */
+    Program *prog = NEW(Program);
+    prog->filename = s->main_file;
+    Vec(Func *) inits = {0};
+    for (int i = 0; i < s->packages.len; i++) {
+        Package *p = s->packages.items[i];
+        if (p->generated) continue;
+        compute_init_order(p);
+        assign_global_storage(p);
+    }
+    for (int i = 0; i < s->packages.len; i++) {
+        Package *p = s->packages.items[i];
+        if (p->generated) continue;
+        for (int j = 0; j < p->funcs.len; j++) {
+            Object *o = p->funcs.items[j];
+            if (!o->fn) gen_function(s, o->fctx);
+        }
+    }
+    for (int i = 0; i < s->packages.len; i++) {
+        Package *p = s->packages.items[i];
+        if (p->generated) continue;
+        for (int j = 0; j < p->named.len; j++) gen_method_tables(s, p->named.items[j]);
+    }
+    /* Packages were appended after their imports finished checking, except
+     * main which was added first: initialize in dependency order = the order
+     * packages completed checking, main last. */
+    for (int i = 1; i < s->packages.len; i++) {
+        Package *p = s->packages.items[i];
+        if (p->generated) continue;
+        Func *init = gen_package_init(s, p);
+        if (init) vec_push(&inits, init);
+        p->generated = true;
+    }
+    Func *maininit = gen_package_init(s, pkg);
+    if (maininit) vec_push(&inits, maininit);
+    pkg->generated = true;
+    if (s->errors.len && report_errors(s)) return NULL;
+    /* one init function that calls each package's init in order */
+    if (inits.len == 1) prog->init = inits.items[0];
+    else if (inits.len > 1) {
+        extern Func *gen_init_chain(Session * s, Func **inits, int n);
+        prog->init = gen_init_chain(s, inits.items, inits.len);
+    }
+    prog->main = mainobj->fn;
+    prog->funcs = s->funcs.items;
+    prog->nfuncs = (uint32_t)s->funcs.len;
+    return prog;
+}
+
+void program_disassemble(const Program *p, FILE *out) {
+    for (uint32_t i = 0; i < p->nfuncs; i++) {
+        Func *f = p->funcs[i];
+        if (strncmp(f->name, "main.", 5) != 0) continue;
+        vm_disassemble(f, out);
+        fputc('\n', out);
+    }
+}

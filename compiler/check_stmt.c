@@ -1,0 +1,1169 @@
+/* check_stmt.c - statements and function bodies.
+ *
+ * Besides types, statements carry control-flow facts for the generator:
+ * a break/continue/goto statement's aux is the statement it targets, a
+ * type-switch clause's aux is the clause's symbolic variable, and an
+ * identifier on the left of := has aux == DECLARES when it declares.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+
+#define DECLARES ((void *)1)
+
+static void check_block_list(Checker *c, StmtList *l);
+
+static void open_scope(Checker *c) { c->scope = scope_new(c->scope); }
+static void close_scope(Checker *c) { c->scope = c->scope->parent; }
+
+static Object *declare_local(Checker *c, Expr *ident, Type *t) {
+    Object *o = new_object(OBJ_VAR, ident->u.ident.name, t, ident->pos);
+    o->owner = c->fn;
+    o->pkg = c->pkg;
+    ident->obj = o;
+    ident->mode = MODE_VAR;
+    ident->type = t;
+    if (t && t->size > 48) o->big = true;
+    if (o->name != intern_cstr("_")) {
+        declare(c, c->scope, o);
+        if (c->fn) vec_push(&c->fn->locals, o);
+    } else {
+        o->used = true;
+    }
+    return o;
+}
+
+/* --------------------------------------------------------- assignments */
+
+/* Check the left side of = (not :=). Returns the type to assign, or NULL for _. */
+static Type *check_lhs(Checker *c, Expr *e) {
+    if (e->kind == E_IDENT && e->u.ident.name == intern_cstr("_")) {
+        e->mode = MODE_VAR;
+        e->type = NULL;
+        e->obj = NULL;
+        return NULL;
+    }
+    /* an assignment is not a use of the variable */
+    Object *o = NULL;
+    bool was_used = false;
+    if (e->kind == E_IDENT) {
+        o = scope_lookup(c->scope, e->u.ident.name);
+        if (o && o->kind == OBJ_VAR) was_used = o->used;
+    }
+    check_expr_or_type(c, e);
+    if (o && o->kind == OBJ_VAR && !o->captured) o->used = was_used;
+    if (o && o->kind == OBJ_VAR && o->captured && c->fn && o->owner == c->fn) o->used = was_used;
+    if (e->mode == MODE_INVALID) return t_invalid;
+    if (e->mode == MODE_VAR || e->mode == MODE_MAPINDEX) {
+        /* m[k].f = v is not allowed: the field of a map element is not addressable */
+        return e->type;
+    }
+    Expr *x = e;
+    while (x->kind == E_PAREN) x = x->u.unary.x;
+    if (x->kind == E_SELECTOR && x->u.selector.x->mode == MODE_MAPINDEX) {
+        errorf(c, e->pos, "cannot assign to struct field %s in map", expr_str(e));
+        return t_invalid;
+    }
+    if (e->mode == MODE_CONST || (e->obj && e->obj->kind == OBJ_CONST))
+        errorf(c, e->pos, "cannot assign to %s (neither addressable nor a map index expression)", operand_str(c, e));
+    else if (x->kind == E_INDEX && x->u.index.x->type && x->u.index.x->type->under->kind == KIND_STRING)
+        errorf(c, e->pos, "cannot assign to %s (neither addressable nor a map index expression)", operand_str(c, e));
+    else
+        errorf(c, e->pos, "cannot assign to %s (neither addressable nor a map index expression)", operand_str(c, e));
+    return t_invalid;
+}
+
+/* Is this expression usable in a comma-ok assignment? */
+static bool commaok_capable(Expr *e) {
+    while (e->kind == E_PAREN) e = e->u.unary.x;
+    return e->mode == MODE_MAPINDEX || e->mode == MODE_COMMAOK;
+}
+
+static void assignment_mismatch(Checker *c, Pos pos, int nl, ExprList *rhs) {
+    Expr *r0 = rhs->items[0];
+    if (rhs->len == 1 && r0->type && r0->type->kind == KIND_TUPLE)
+        errorf(c, pos, "assignment mismatch: %d variable%s but %s returns %d value%s", nl, nl == 1 ? "" : "s",
+               expr_str(r0), r0->type->nresults, r0->type->nresults == 1 ? "" : "s");
+    else if (rhs->len == 1 && r0->mode == MODE_NOVALUE)
+        errorf(c, pos, "%s (no value) used as value", expr_str(r0));
+    else
+        errorf(c, pos, "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s", rhs->len,
+               rhs->len == 1 ? "" : "s");
+}
+
+static void check_assign(Checker *c, Stmt *s) {
+    ExprList *lhs = &s->u.assign.lhs, *rhs = &s->u.assign.rhs;
+    TokenKind tok = s->u.assign.tok;
+    if (tok != TK_ASSIGN && tok != TK_DEFINE) {
+        /* x op= y */
+        Expr *l = lhs->items[0], *r = rhs->items[0];
+        Type *lt = check_lhs(c, l);
+        if (!lt) {
+            errorf(c, l->pos, "cannot use _ as value");
+            check_expr(c, r, NULL);
+            return;
+        }
+        /* evaluate as a binary expression for the type rules */
+        Expr tmp = {.kind = E_BINARY, .pos = l->pos};
+        TokenKind op = (TokenKind)(TK_ADD + (tok - TK_ADD_ASSIGN));
+        tmp.u.binary.op = op;
+        tmp.u.binary.x = l;
+        tmp.u.binary.y = r;
+        /* l was checked as an lvalue; re-check it as a value without counting a use */
+        Object *o = l->kind == E_IDENT ? l->obj : NULL;
+        bool was = o ? o->used : false;
+        check_expr(c, &tmp, NULL);
+        if (o && !o->captured) o->used = was;
+        if (tmp.mode == MODE_INVALID || lt->kind == KIND_INVALID) return;
+        if (type_is_untyped(tmp.type)) convert_untyped(c, &tmp, lt);
+        if (tmp.mode == MODE_CONST && type_is_untyped(r->type)) convert_untyped(c, r, lt);
+        if (r->mode != MODE_INVALID && type_is_untyped(r->type) && !(op == TK_SHL || op == TK_SHR))
+            convert_untyped(c, r, lt);
+        return;
+    }
+    if (tok == TK_DEFINE) {
+        /* at least one new variable in this scope; others are assigned */
+        bool any_new = false;
+        Object **objs = gc_alloc(sizeof(Object *) * (size_t)lhs->len);
+        for (int i = 0; i < lhs->len; i++) {
+            Expr *l = lhs->items[i];
+            if (l->kind != E_IDENT) {
+                errorf(c, l->pos, "non-name %s on left side of :=", expr_str(l));
+                continue;
+            }
+            if (l->u.ident.name == intern_cstr("_")) continue;
+            for (int j = 0; j < i; j++)
+                if (lhs->items[j]->kind == E_IDENT && lhs->items[j]->u.ident.name == l->u.ident.name)
+                    errorf(c, l->pos, "%s repeated on left side of :=", l->u.ident.name);
+            Object *prev = scope_lookup_local(c->scope, l->u.ident.name);
+            if (prev && prev->kind == OBJ_VAR) {
+                objs[i] = prev;
+            } else {
+                any_new = true;
+            }
+        }
+        if (!any_new) errorf(c, s->u.assign.tok_pos.line ? s->u.assign.tok_pos : s->pos, "no new variables on left side of :=");
+        /* right side first: the new variables are not in scope there */
+        Type **types = gc_alloc(sizeof(Type *) * (size_t)(lhs->len + 1));
+        if (rhs->len == lhs->len) {
+            for (int i = 0; i < rhs->len; i++) {
+                Expr *r = rhs->items[i];
+                Type *hint = objs[i] ? objs[i]->type : NULL;
+                check_expr(c, r, hint);
+                if (r->mode == MODE_INVALID) {
+                    types[i] = t_invalid;
+                    continue;
+                }
+                if (objs[i]) {
+                    assign_to(c, r, objs[i]->type, "assignment");
+                    types[i] = objs[i]->type;
+                } else {
+                    if (r->mode == MODE_NOVALUE || r->mode == MODE_TYPE || r->mode == MODE_BUILTIN) {
+                        assign_to(c, r, t_any, "assignment"); /* reports */
+                        types[i] = t_invalid;
+                        continue;
+                    }
+                    if (r->type == t_untyped_nil) {
+                        errorf(c, r->pos, "use of untyped nil in assignment");
+                        types[i] = t_invalid;
+                        continue;
+                    }
+                    use_default_type(c, r);
+                    types[i] = r->type;
+                }
+            }
+        } else if (rhs->len == 1) {
+            Expr *r = rhs->items[0];
+            check_multi(c, r);
+            if (r->mode == MODE_INVALID) {
+                for (int i = 0; i < lhs->len; i++) types[i] = t_invalid;
+            } else if (r->type->kind == KIND_TUPLE && r->type->nresults == lhs->len) {
+                for (int i = 0; i < lhs->len; i++) {
+                    types[i] = r->type->results[i];
+                    if (objs[i]) {
+                        const char *why;
+                        if (!assignable(c, types[i], objs[i]->type, &why))
+                            errorf(c, r->pos, "cannot use %s value as %s value in assignment", type_str(types[i]),
+                                   type_str(objs[i]->type));
+                        types[i] = objs[i]->type;
+                    }
+                }
+            } else if (lhs->len == 2 && commaok_capable(r)) {
+                s->aux = DECLARES; /* comma-ok form */
+                if (objs[0]) assign_to(c, r, objs[0]->type, "assignment");
+                else if (type_is_untyped(r->type)) use_default_type(c, r);
+                types[0] = objs[0] ? objs[0]->type : r->type;
+                types[1] = objs[1] ? objs[1]->type : t_bool;
+                if (objs[1] && objs[1]->type->under->kind != KIND_BOOL)
+                    errorf(c, lhs->items[1]->pos, "cannot use %s (untyped bool value) as %s value in assignment",
+                           "ok", type_str(objs[1]->type));
+            } else {
+                assignment_mismatch(c, lhs->items[0]->pos, lhs->len, rhs);
+                for (int i = 0; i < lhs->len; i++) types[i] = t_invalid;
+            }
+        } else {
+            for (int i = 0; i < rhs->len; i++) check_expr(c, rhs->items[i], NULL);
+            assignment_mismatch(c, lhs->items[0]->pos, lhs->len, rhs);
+            for (int i = 0; i < lhs->len; i++) types[i] = t_invalid;
+        }
+        for (int i = 0; i < lhs->len; i++) {
+            Expr *l = lhs->items[i];
+            if (l->kind != E_IDENT) continue;
+            if (l->u.ident.name == intern_cstr("_")) {
+                l->mode = MODE_VAR;
+                l->type = NULL;
+                l->obj = NULL;
+                continue;
+            }
+            if (objs[i]) {
+                l->obj = objs[i];
+                l->mode = MODE_VAR;
+                l->type = objs[i]->type;
+                continue;
+            }
+            declare_local(c, l, types[i]);
+            l->aux = DECLARES;
+        }
+        return;
+    }
+    /* plain = */
+    Type **lts = gc_alloc(sizeof(Type *) * (size_t)(lhs->len + 1));
+    for (int i = 0; i < lhs->len; i++) lts[i] = check_lhs(c, lhs->items[i]);
+    if (rhs->len == lhs->len) {
+        for (int i = 0; i < rhs->len; i++) {
+            Expr *r = rhs->items[i];
+            check_expr(c, r, lts[i]);
+            if (r->mode == MODE_INVALID) continue;
+            if (lts[i]) {
+                if (lts[i]->kind != KIND_INVALID) assign_to(c, r, lts[i], "assignment");
+            } else {
+                if (r->type == t_untyped_nil) errorf(c, r->pos, "use of untyped nil in assignment");
+                else if (r->mode == MODE_NOVALUE || r->mode == MODE_TYPE) assign_to(c, r, t_any, "assignment");
+                else use_default_type(c, r);
+            }
+        }
+        return;
+    }
+    if (rhs->len == 1) {
+        Expr *r = rhs->items[0];
+        check_multi(c, r);
+        if (r->mode == MODE_INVALID) return;
+        if (r->type->kind == KIND_TUPLE && r->type->nresults == lhs->len) {
+            for (int i = 0; i < lhs->len; i++) {
+                if (!lts[i] || lts[i]->kind == KIND_INVALID) continue;
+                const char *why;
+                if (!assignable(c, r->type->results[i], lts[i], &why))
+                    errorf(c, r->pos, "cannot use %s value as %s value in assignment", type_str(r->type->results[i]),
+                           type_str(lts[i]));
+            }
+            return;
+        }
+        if (lhs->len == 2 && commaok_capable(r)) {
+            s->aux = DECLARES;
+            if (lts[0] && lts[0]->kind != KIND_INVALID) assign_to(c, r, lts[0], "assignment");
+            else use_default_type(c, r);
+            if (lts[1] && lts[1]->kind != KIND_INVALID && lts[1]->under->kind != KIND_BOOL)
+                errorf(c, lhs->items[1]->pos, "cannot use ok (untyped bool value) as %s value in assignment",
+                       type_str(lts[1]));
+            return;
+        }
+    } else {
+        for (int i = 0; i < rhs->len; i++) check_expr(c, rhs->items[i], NULL);
+    }
+    assignment_mismatch(c, lhs->items[0]->pos, lhs->len, rhs);
+}
+
+/* ----------------------------------------------------- local declarations */
+
+static void check_local_decl(Checker *c, Decl *d) {
+    switch (d->kind) {
+    case D_VAR:
+        for (int i = 0; i < d->u.gen.specs.len; i++) {
+            Spec *sp = d->u.gen.specs.items[i];
+            Type *t = sp->u.value.type ? check_type_expr(c, sp->u.value.type) : NULL;
+            int nn = sp->u.value.names.len, nv = sp->u.value.values.len;
+            Type **types = gc_alloc(sizeof(Type *) * (size_t)(nn + 1));
+            if (nv == nn) {
+                for (int j = 0; j < nv; j++) {
+                    Expr *v = sp->u.value.values.items[j];
+                    check_expr(c, v, t);
+                    if (v->mode == MODE_INVALID) {
+                        types[j] = t ? t : t_invalid;
+                        continue;
+                    }
+                    if (t) {
+                        assign_to(c, v, t, "variable declaration");
+                        types[j] = t;
+                    } else {
+                        if (v->type == t_untyped_nil) {
+                            errorf(c, v->pos, "use of untyped nil in variable declaration");
+                            types[j] = t_invalid;
+                            continue;
+                        }
+                        if (v->mode == MODE_NOVALUE || v->mode == MODE_TYPE) {
+                            assign_to(c, v, t_any, "variable declaration");
+                            types[j] = t_invalid;
+                            continue;
+                        }
+                        use_default_type(c, v);
+                        types[j] = v->type;
+                    }
+                }
+            } else if (nv == 0) {
+                for (int j = 0; j < nn; j++) types[j] = t ? t : t_invalid;
+            } else if (nv == 1) {
+                Expr *v = sp->u.value.values.items[0];
+                check_multi(c, v);
+                if (v->mode == MODE_INVALID) {
+                    for (int j = 0; j < nn; j++) types[j] = t ? t : t_invalid;
+                } else if (v->type->kind == KIND_TUPLE && v->type->nresults == nn) {
+                    for (int j = 0; j < nn; j++) {
+                        types[j] = t ? t : v->type->results[j];
+                        const char *why;
+                        if (t && !assignable(c, v->type->results[j], t, &why))
+                            errorf(c, v->pos, "cannot use %s value as %s value in variable declaration",
+                                   type_str(v->type->results[j]), type_str(t));
+                    }
+                } else if (nn == 2 && commaok_capable(v)) {
+                    if (t) assign_to(c, v, t, "variable declaration");
+                    else use_default_type(c, v);
+                    types[0] = t ? t : v->type;
+                    types[1] = t ? t : t_bool;
+                } else {
+                    assignment_mismatch(c, sp->u.value.names.items[0]->pos, nn, &sp->u.value.values);
+                    for (int j = 0; j < nn; j++) types[j] = t ? t : t_invalid;
+                }
+            } else {
+                for (int j = 0; j < nv; j++) check_expr(c, sp->u.value.values.items[j], NULL);
+                assignment_mismatch(c, sp->u.value.names.items[0]->pos, nn, &sp->u.value.values);
+                for (int j = 0; j < nn; j++) types[j] = t ? t : t_invalid;
+            }
+            for (int j = 0; j < nn; j++) declare_local(c, sp->u.value.names.items[j], types[j]);
+        }
+        break;
+    case D_CONST: {
+        Spec *last = NULL;
+        for (int i = 0; i < d->u.gen.specs.len; i++) {
+            Spec *sp = d->u.gen.specs.items[i];
+            if (!sp->u.value.implicit || !last) last = sp;
+            Vec(Object *) objs = {0};
+            for (int j = 0; j < sp->u.value.names.len; j++) {
+                Expr *n = sp->u.value.names.items[j];
+                Object *o = new_object(OBJ_CONST, n->u.ident.name, NULL, n->pos);
+                o->spec = last;
+                o->index = j;
+                o->iota = sp->u.value.iota;
+                o->pkg = c->pkg;
+                n->obj = o;
+                Type *t = last->u.value.type ? check_type_expr(c, last->u.value.type) : NULL;
+                if (j < last->u.value.values.len) {
+                    Expr *e = last->u.value.values.items[j];
+                    int saved = c->iota;
+                    c->iota = o->iota;
+                    check_expr(c, e, t);
+                    c->iota = saved;
+                    if (e->mode == MODE_CONST) {
+                        if (t) assign_to(c, e, t, "constant declaration");
+                        o->type = e->type;
+                        o->cv = e->cv;
+                    } else {
+                        if (e->mode != MODE_INVALID) errorf(c, e->pos, "%s is not constant", operand_str(c, e));
+                        o->type = t_invalid;
+                        o->cv = cv_unknown();
+                    }
+                } else {
+                    errorf(c, n->pos, "missing init expr for const declaration");
+                    o->type = t_invalid;
+                    o->cv = cv_unknown();
+                }
+                o->color = 2;
+                vec_push(&objs, o);
+            }
+            /* the constants come into scope after the whole spec */
+            for (int j = 0; j < objs.len; j++) declare(c, c->scope, objs.items[j]);
+        }
+        break;
+    }
+    case D_TYPE:
+        for (int i = 0; i < d->u.gen.specs.len; i++) {
+            Spec *sp = d->u.gen.specs.items[i];
+            Expr *n = sp->u.type.name;
+            Object *o = new_object(OBJ_TYPE, n->u.ident.name, NULL, n->pos);
+            o->pkg = c->pkg;
+            n->obj = o;
+            if (sp->u.type.alias) {
+                o->type = check_type_expr(c, sp->u.type.type);
+                o->color = 2;
+                declare(c, c->scope, o);
+                continue;
+            }
+            Type *named = type_named(c->pkg->path, o->name);
+            NamedInfo *ni = NEW(NamedInfo);
+            ni->obj = o;
+            named->checker = ni;
+            o->type = named;
+            o->color = 2;
+            declare(c, c->scope, o); /* in scope for its own (recursive) definition */
+            Type *u = check_type_expr(c, sp->u.type.type);
+            if (u == named) {
+                errorf(c, n->pos, "invalid recursive type %s", o->name);
+                u = t_invalid;
+            }
+            type_set_underlying(named, u->under ? u->under : u);
+            type_layout_refresh(named);
+            if (!(named->flags & TF_COMPLETE)) {
+                errorf(c, n->pos, "invalid recursive type %s", o->name);
+                type_set_underlying(named, t_invalid);
+            }
+            vec_push(&c->pkg->named, named);
+        }
+        break;
+    default: break;
+    }
+}
+
+/* ------------------------------------------------------- control flow */
+
+static Stmt *find_breakable(Checker *c, bool loops_only) {
+    for (int i = c->breakables.len - 1; i >= 0; i--) {
+        Stmt *s = c->breakables.items[i];
+        if (loops_only && s->kind != S_FOR && s->kind != S_RANGE) continue;
+        return s;
+    }
+    return NULL;
+}
+
+static Object *find_label(Checker *c, const char *name) {
+    if (!c->fn) return NULL;
+    for (int i = 0; i < c->fn->labels.len; i++)
+        if (c->fn->labels.items[i]->name == name) return c->fn->labels.items[i];
+    return NULL;
+}
+
+static void check_branch(Checker *c, Stmt *s) {
+    TokenKind tok = s->u.branch.tok;
+    const char *label = s->u.branch.label;
+    switch (tok) {
+    case TK_BREAK:
+    case TK_CONTINUE: {
+        bool cont = tok == TK_CONTINUE;
+        if (label) {
+            Object *lo = find_label(c, label);
+            if (!lo) {
+                errorf(c, s->u.branch.label_pos, "%s label not defined: %s", cont ? "continue" : "break", label);
+                return;
+            }
+            lo->used = true;
+            Stmt *target = lo->label->u.labeled.stmt;
+            bool enclosing = false;
+            for (int i = 0; i < c->breakables.len; i++)
+                if (c->breakables.items[i] == target) enclosing = true;
+            bool ok = enclosing && (!cont || target->kind == S_FOR || target->kind == S_RANGE);
+            if (!ok) {
+                errorf(c, s->u.branch.label_pos, "invalid %s label %s", cont ? "continue" : "break", label);
+                return;
+            }
+            s->aux = target;
+            return;
+        }
+        Stmt *target = find_breakable(c, cont);
+        if (!target) {
+            errorf(c, s->pos, cont ? "continue is not in a loop" : "break is not in a loop, switch, or select");
+            return;
+        }
+        s->aux = target;
+        return;
+    }
+    case TK_GOTO: {
+        Object *lo = find_label(c, label);
+        if (!lo) {
+            errorf(c, s->u.branch.label_pos.line ? s->u.branch.label_pos : s->pos, "label %s not defined", label);
+            return;
+        }
+        lo->used = true;
+        s->aux = lo->label;
+        return;
+    }
+    case TK_FALLTHROUGH:
+        /* valid placements are handled by the switch; reaching here means misplaced */
+        errorf(c, s->pos, "fallthrough statement out of place");
+        return;
+    default: return;
+    }
+}
+
+static void check_cond(Checker *c, Expr *cond, const char *what) {
+    check_expr(c, cond, NULL);
+    if (cond->mode == MODE_INVALID) return;
+    if (!check_value(c, cond)) return;
+    if (cond->type->under->kind != KIND_BOOL && cond->type->kind != KIND_UNTYPED_BOOL) {
+        errorf(c, cond->pos, "non-boolean condition in %s statement", what);
+        return;
+    }
+    use_default_type(c, cond);
+}
+
+static void check_switch(Checker *c, Stmt *s) {
+    open_scope(c);
+    if (s->u.switch_.init) check_stmt(c, s->u.switch_.init);
+    Expr *tag = s->u.switch_.tag;
+    Type *tt = t_bool;
+    if (tag) {
+        check_expr(c, tag, NULL);
+        if (tag->mode != MODE_INVALID) {
+            if (tag->mode == MODE_NOVALUE || tag->mode == MODE_TYPE) {
+                assign_to(c, tag, t_any, "switch expression");
+                tag->mode = MODE_INVALID;
+            } else {
+                use_default_type(c, tag);
+                if (tag->type == t_untyped_nil) {
+                    errorf(c, tag->pos, "use of untyped nil in switch expression");
+                    tag->mode = MODE_INVALID;
+                } else if (!(tag->type->flags & TF_COMPARABLE)) {
+                    errorf(c, tag->pos, "cannot switch on %s", operand_str(c, tag));
+                    tag->mode = MODE_INVALID;
+                }
+            }
+            tt = tag->type;
+        }
+    }
+    vec_push(&c->breakables, s);
+    StmtList *clauses = &s->u.switch_.body->u.block.list;
+    Stmt *dflt = NULL;
+    Vec(Expr *) consts = {0};
+    for (int i = 0; i < clauses->len; i++) {
+        Stmt *cl = clauses->items[i];
+        if (cl->u.caseclause.is_default) {
+            if (dflt) errorf(c, cl->pos, "multiple defaults in switch");
+            dflt = cl;
+        }
+        for (int j = 0; j < cl->u.caseclause.list.len; j++) {
+            Expr *v = cl->u.caseclause.list.items[j];
+            check_expr(c, v, NULL);
+            if (v->mode == MODE_INVALID || (tag && tag->mode == MODE_INVALID)) continue;
+            if (!tag) {
+                if (v->type->under->kind != KIND_BOOL && v->type->kind != KIND_UNTYPED_BOOL) {
+                    errorf(c, v->pos, "invalid case %s in switch (mismatched types %s and bool)", expr_str(v),
+                           type_str(v->type));
+                    continue;
+                }
+                use_default_type(c, v);
+                continue;
+            }
+            /* the case value must be comparable with the tag */
+            if (type_is_untyped(v->type) && !type_is_untyped(tt)) {
+                if (!assign_to(c, v, tt, "switch case")) continue;
+            } else if (!type_is_untyped(v->type)) {
+                if (!assignable(c, v->type, tt, NULL) && !assignable(c, tt, v->type, NULL)) {
+                    errorf(c, v->pos, "invalid case %s in switch on %s (mismatched types %s and %s)", expr_str(v),
+                           expr_str(tag), type_str(v->type), type_str(tt));
+                    continue;
+                }
+            }
+            if (v->mode == MODE_CONST) {
+                for (int k = 0; k < consts.len; k++) {
+                    Expr *p = consts.items[k];
+                    if (cv_kind(p->cv) == cv_kind(v->cv) && cv_compare(TK_EQL, p->cv, v->cv)) {
+                        errorf(c, v->pos, "duplicate case %s in expression switch", operand_str(c, v));
+                        break;
+                    }
+                }
+                vec_push(&consts, v);
+            }
+        }
+        open_scope(c);
+        StmtList *body = &cl->u.caseclause.body;
+        for (int j = 0; j < body->len; j++) {
+            Stmt *st = body->items[j];
+            if (st->kind == S_BRANCH && st->u.branch.tok == TK_FALLTHROUGH) {
+                if (j != body->len - 1) errorf(c, st->pos, "fallthrough statement out of place");
+                else if (i == clauses->len - 1) errorf(c, st->pos, "cannot fallthrough final case in switch");
+                else st->aux = clauses->items[i + 1];
+                continue;
+            }
+            check_stmt(c, st);
+        }
+        close_scope(c);
+    }
+    c->breakables.len--;
+    close_scope(c);
+}
+
+static void check_typeswitch(Checker *c, Stmt *s) {
+    open_scope(c);
+    if (s->u.typeswitch.init) check_stmt(c, s->u.typeswitch.init);
+    Stmt *as = s->u.typeswitch.assign;
+    Expr *guard;
+    Expr *sym = NULL;
+    if (as->kind == S_ASSIGN) {
+        sym = as->u.assign.lhs.items[0];
+        guard = as->u.assign.rhs.items[0];
+    } else {
+        guard = as->u.expr.x;
+    }
+    Expr *x = guard->u.typeassert.x;
+    check_expr(c, x, NULL);
+    bool ok = x->mode != MODE_INVALID;
+    if (ok && x->type->under->kind != KIND_INTERFACE) {
+        errorf(c, x->pos, "%s is not an interface", operand_str(c, x));
+        ok = false;
+    }
+    if (sym && sym->u.ident.name == intern_cstr("_")) {
+        errorf(c, sym->pos, "no new variable on left side of :=");
+        sym = NULL;
+    }
+    vec_push(&c->breakables, s);
+    StmtList *clauses = &s->u.typeswitch.body->u.block.list;
+    Vec(Object *) syms = {0};
+    Stmt *dflt = NULL;
+    Vec(Type *) seen = {0};
+    for (int i = 0; i < clauses->len; i++) {
+        Stmt *cl = clauses->items[i];
+        if (cl->u.caseclause.is_default) {
+            if (dflt) errorf(c, cl->pos, "multiple defaults in switch");
+            dflt = cl;
+        }
+        Type *single = NULL;
+        int ntypes = cl->u.caseclause.list.len;
+        for (int j = 0; j < ntypes; j++) {
+            Expr *te = cl->u.caseclause.list.items[j];
+            if (te->kind == E_IDENT && te->u.ident.name == intern_cstr("nil") &&
+                scope_lookup(c->scope, te->u.ident.name) == c->s->obj_nil) {
+                te->mode = MODE_VALUE;
+                te->type = t_untyped_nil;
+                single = ntypes == 1 ? (ok ? x->type : t_invalid) : NULL;
+                continue;
+            }
+            Type *t = check_type_expr(c, te);
+            if (t->kind == KIND_INVALID) continue;
+            for (int k = 0; k < seen.len; k++)
+                if (seen.items[k] == t) errorf(c, te->pos, "duplicate case %s in type switch", type_str(t));
+            vec_push(&seen, t);
+            if (ok && t->under->kind != KIND_INTERFACE) {
+                const char *missing = NULL;
+                bool ptr = false, wrong = false;
+                if (!implements(c, t, x->type, &missing, &ptr, &wrong))
+                    errorf(c, te->pos, "impossible type switch case: %s cannot have dynamic type %s (%s %s)",
+                           operand_str(c, x), type_str(t), ptr ? "method has pointer receiver" : wrong ? "wrong type for method" : "missing method",
+                           missing);
+            }
+            if (ntypes == 1) single = t;
+        }
+        open_scope(c);
+        if (sym) {
+            Type *vt = single ? single : (ok ? x->type : t_invalid);
+            Object *o = new_object(OBJ_VAR, sym->u.ident.name, vt, sym->pos);
+            o->owner = c->fn;
+            o->pkg = c->pkg;
+            if (vt->size > 48) o->big = true;
+            declare(c, c->scope, o);
+            cl->aux = o;
+            vec_push(&syms, o);
+        }
+        StmtList *body = &cl->u.caseclause.body;
+        for (int j = 0; j < body->len; j++) {
+            Stmt *st = body->items[j];
+            if (st->kind == S_BRANCH && st->u.branch.tok == TK_FALLTHROUGH) {
+                errorf(c, st->pos, "cannot fallthrough in type switch");
+                continue;
+            }
+            check_stmt(c, st);
+        }
+        close_scope(c);
+    }
+    if (sym) {
+        bool used = false;
+        for (int i = 0; i < syms.len; i++) used |= syms.items[i]->used;
+        if (!used) soft_errorf(c, sym->pos, "declared and not used: %s", sym->u.ident.name);
+        sym->obj = syms.len ? syms.items[0] : NULL;
+    }
+    c->breakables.len--;
+    close_scope(c);
+}
+
+static void check_select(Checker *c, Stmt *s) {
+    vec_push(&c->breakables, s);
+    StmtList *clauses = &s->u.select.body->u.block.list;
+    Stmt *dflt = NULL;
+    for (int i = 0; i < clauses->len; i++) {
+        Stmt *cl = clauses->items[i];
+        Stmt *comm = cl->u.commclause.comm;
+        open_scope(c);
+        if (!comm) {
+            if (dflt) errorf(c, cl->pos, "multiple defaults in select");
+            dflt = cl;
+        } else {
+            bool valid = false;
+            switch (comm->kind) {
+            case S_SEND: valid = true; break;
+            case S_EXPR: {
+                Expr *x = comm->u.expr.x;
+                while (x->kind == E_PAREN) x = x->u.unary.x;
+                valid = x->kind == E_UNARY && x->u.unary.op == TK_ARROW;
+                break;
+            }
+            case S_ASSIGN: {
+                Expr *r = comm->u.assign.rhs.len == 1 ? comm->u.assign.rhs.items[0] : NULL;
+                while (r && r->kind == E_PAREN) r = r->u.unary.x;
+                valid = r && r->kind == E_UNARY && r->u.unary.op == TK_ARROW && comm->u.assign.lhs.len <= 2 &&
+                        (comm->u.assign.tok == TK_ASSIGN || comm->u.assign.tok == TK_DEFINE);
+                break;
+            }
+            default: break;
+            }
+            if (!valid) errorf(c, comm->pos, "select case must be receive, send or assign recv");
+            check_stmt(c, comm);
+        }
+        check_block_list(c, &cl->u.commclause.body);
+        close_scope(c);
+    }
+    c->breakables.len--;
+}
+
+static void check_range(Checker *c, Stmt *s) {
+    open_scope(c);
+    Expr *x = s->u.range.x;
+    check_expr(c, x, NULL);
+    Type *kt = NULL, *vt = NULL;
+    bool ok = x->mode != MODE_INVALID && check_value(c, x);
+    if (ok) {
+        Type *u = x->type->under;
+        if (u->kind == KIND_POINTER && u->elem->under->kind == KIND_ARRAY) u = u->elem->under;
+        switch (u->kind) {
+        case KIND_STRING: case KIND_UNTYPED_STRING:
+            kt = t_int;
+            vt = t_int32;
+            if (type_is_untyped(x->type)) convert_untyped(c, x, t_string);
+            break;
+        case KIND_ARRAY: case KIND_SLICE: kt = t_int; vt = u->elem; break;
+        case KIND_MAP: kt = u->key; vt = u->elem; break;
+        case KIND_CHAN:
+            kt = u->elem;
+            if (u->chan_dir == CHAN_SEND) {
+                errorf(c, x->pos, "invalid operation: range %s receive from send-only channel", expr_str(x));
+                ok = false;
+            }
+            if (s->u.range.value) {
+                errorf(c, s->u.range.value->pos, "range over %s permits only one iteration variable", operand_str(c, x));
+                ok = false;
+            }
+            break;
+        case KIND_INT: case KIND_INT8: case KIND_INT16: case KIND_INT32: case KIND_INT64: case KIND_UINT:
+        case KIND_UINT8: case KIND_UINT16: case KIND_UINT32: case KIND_UINT64: case KIND_UINTPTR:
+        case KIND_UNTYPED_INT: case KIND_UNTYPED_RUNE:
+            /* range over an integer (Go 1.22) */
+            if (type_is_untyped(x->type)) convert_untyped(c, x, t_int);
+            kt = x->type;
+            if (s->u.range.value) {
+                errorf(c, s->u.range.value->pos, "range over %s permits only one iteration variable", operand_str(c, x));
+                ok = false;
+            }
+            break;
+        case KIND_FUNC:
+            errorf(c, x->pos, "range over function iterators is not supported by goi");
+            ok = false;
+            break;
+        default:
+            errorf(c, x->pos, "cannot range over %s", operand_str(c, x));
+            ok = false;
+        }
+    }
+    Expr *vars[2] = {s->u.range.key, s->u.range.value};
+    Type *types[2] = {kt, vt};
+    if (s->u.range.tok == TK_DEFINE) {
+        for (int i = 0; i < 2; i++) {
+            Expr *v = vars[i];
+            if (!v) continue;
+            if (v->kind != E_IDENT) {
+                errorf(c, v->pos, "non-name %s on left side of :=", expr_str(v));
+                continue;
+            }
+            Object *o = declare_local(c, v, ok ? types[i] : t_invalid);
+            v->aux = DECLARES;
+            (void)o;
+        }
+    } else if (s->u.range.tok == TK_ASSIGN) {
+        for (int i = 0; i < 2; i++) {
+            Expr *v = vars[i];
+            if (!v) continue;
+            Type *lt = check_lhs(c, v);
+            if (lt && ok && lt->kind != KIND_INVALID && types[i] && !assignable(c, types[i], lt, NULL))
+                errorf(c, v->pos, "cannot use %s (value of type %s) as %s value in range", expr_str(v),
+                       type_str(types[i]), type_str(lt));
+        }
+    }
+    vec_push(&c->breakables, s);
+    check_stmt(c, s->u.range.body);
+    c->breakables.len--;
+    close_scope(c);
+}
+
+/* ------------------------------------------------------------ statements */
+
+static bool is_call_stmt_ok(Checker *c, Expr *x, const char *what) {
+    Expr *call = x;
+    if (call->kind == E_PAREN) {
+        errorf(c, x->pos, "expression in %s must not be parenthesized", what);
+        return false;
+    }
+    if (call->kind != E_CALL) {
+        errorf(c, x->pos, "expression in %s must be function call", what);
+        check_expr(c, x, NULL);
+        return false;
+    }
+    return true;
+}
+
+void check_stmt(Checker *c, Stmt *s) {
+    switch (s->kind) {
+    case S_BAD:
+    case S_EMPTY: break;
+    case S_DECL: check_local_decl(c, s->u.decl.decl); break;
+    case S_LABELED: {
+        Stmt *inner = s->u.labeled.stmt;
+        check_stmt(c, inner);
+        break;
+    }
+    case S_EXPR: {
+        Expr *x = s->u.expr.x;
+        check_multi(c, x);
+        if (x->mode == MODE_INVALID) break;
+        Expr *y = x;
+        while (y->kind == E_PAREN) y = y->u.unary.x;
+        if (y->kind == E_CALL) {
+            Expr *f = y->u.call.fun;
+            if (f->mode == MODE_BUILTIN) {
+                BuiltinId id = f->obj->builtin;
+                if (id != BI_PANIC && id != BI_PRINT && id != BI_PRINTLN && id != BI_CLOSE && id != BI_DELETE &&
+                    id != BI_COPY && id != BI_RECOVER && id != BI_CLEAR)
+                    errorf(c, x->pos, "%s (value of type %s) is not used", expr_str(x), type_str(x->type));
+            } else if (f->mode == MODE_TYPE) {
+                errorf(c, x->pos, "%s (value of type %s) is not used", expr_str(x), type_str(x->type));
+            }
+            break;
+        }
+        if (y->kind == E_UNARY && y->u.unary.op == TK_ARROW) break;
+        if (x->mode == MODE_TYPE) errorf(c, x->pos, "%s (type) is not an expression", expr_str(x));
+        else if (x->mode == MODE_BUILTIN) errorf(c, x->pos, "%s (built-in) must be called", expr_str(x));
+        else errorf(c, x->pos, "%s is not used", operand_str(c, x));
+        break;
+    }
+    case S_SEND: {
+        Expr *ch = s->u.send.chan, *v = s->u.send.value;
+        check_expr(c, ch, NULL);
+        if (ch->mode == MODE_INVALID || !check_value(c, ch)) {
+            check_expr(c, v, NULL);
+            break;
+        }
+        Type *u = ch->type->under;
+        if (u->kind != KIND_CHAN) {
+            errorf(c, s->pos, "invalid operation: cannot send to non-channel %s", operand_str(c, ch));
+            check_expr(c, v, NULL);
+            break;
+        }
+        if (u->chan_dir == CHAN_RECV) {
+            errorf(c, s->pos, "invalid operation: cannot send to receive-only channel %s", operand_str(c, ch));
+            check_expr(c, v, NULL);
+            break;
+        }
+        check_expr(c, v, u->elem);
+        assign_to(c, v, u->elem, "send");
+        break;
+    }
+    case S_INCDEC: {
+        Expr *x = s->u.incdec.x;
+        Type *t = check_lhs(c, x);
+        if (!t) {
+            errorf(c, x->pos, "cannot use _ as value");
+            break;
+        }
+        if (t->kind == KIND_INVALID) break;
+        Type *u = t->under;
+        if (!(type_is_integer(u) || type_is_float(u) || type_is_complex(u)))
+            errorf(c, x->pos, "invalid operation: %s%s (non-numeric type %s)", expr_str(x),
+                   s->u.incdec.tok == TK_INC ? "++" : "--", type_str(t));
+        break;
+    }
+    case S_ASSIGN: check_assign(c, s); break;
+    case S_GO:
+    case S_DEFER: {
+        const char *what = s->kind == S_GO ? "go" : "defer";
+        Expr *x = s->u.call.call;
+        if (!is_call_stmt_ok(c, x, what)) break;
+        check_multi(c, x);
+        if (x->mode == MODE_INVALID) break;
+        Expr *f = x->u.call.fun;
+        if (f->mode == MODE_BUILTIN) {
+            BuiltinId id = f->obj->builtin;
+            if (id != BI_PANIC && id != BI_PRINT && id != BI_PRINTLN && id != BI_CLOSE && id != BI_DELETE &&
+                id != BI_COPY && id != BI_RECOVER && id != BI_CLEAR)
+                errorf(c, x->pos, "%s discards result of %s", what, expr_str(x));
+        } else if (f->mode == MODE_TYPE) {
+            errorf(c, x->pos, "%s requires function call, not conversion", what);
+        }
+        if (s->kind == S_DEFER && c->fn) c->fn->has_defer = true;
+        break;
+    }
+    case S_RETURN: {
+        FuncCtx *fn = c->fn;
+        ExprList *res = &s->u.ret.results;
+        int want = fn->sig->nresults;
+        if (res->len == 0) {
+            if (want > 0 && !fn->named_results) {
+                errorf(c, s->pos, "not enough return values\n\thave ()\n\twant %s", type_str(type_tuple(fn->sig->results, want)));
+            } else if (want > 0) {
+                /* a named result shadowed at the return is an error */
+                for (int i = 0; i < fn->results.len; i++) {
+                    Object *r = fn->results.items[i];
+                    if (r->name == intern_cstr("_")) continue;
+                    Object *o = scope_lookup(c->scope, r->name);
+                    if (o != r) {
+                        errorf(c, s->pos, "result parameter %s not in scope at return", r->name);
+                        break;
+                    }
+                }
+            }
+            break;
+        }
+        if (res->len == 1 && want != 1) {
+            Expr *r = res->items[0];
+            check_multi(c, r);
+            if (r->mode == MODE_INVALID) break;
+            if (r->type->kind == KIND_TUPLE && r->type->nresults == want) {
+                for (int i = 0; i < want; i++) {
+                    if (!assignable(c, r->type->results[i], fn->sig->results[i], NULL))
+                        errorf(c, r->pos, "cannot use %s value as %s value in return statement",
+                               type_str(r->type->results[i]), type_str(fn->sig->results[i]));
+                }
+                break;
+            }
+            Type *have = r->type;
+            if (want == 0) {
+                errorf(c, r->pos, "too many return values\n\thave (%s)\n\twant ()",
+                       type_is_untyped(have) && have != t_untyped_nil ? "number" : type_str(have));
+            } else {
+                errorf(c, r->pos, "%s return values\n\thave (%s)\n\twant %s",
+                       (have->kind == KIND_TUPLE ? have->nresults : 1) < want ? "not enough" : "too many",
+                       have->kind == KIND_TUPLE ? type_str(have) : (type_is_untyped(have) && have != t_untyped_nil ? "number" : type_str(have)),
+                       type_str(type_tuple(fn->sig->results, want)));
+            }
+            break;
+        }
+        for (int i = 0; i < res->len; i++) check_expr(c, res->items[i], i < want ? fn->sig->results[i] : NULL);
+        if (res->len != want) {
+            StrBuf b;
+            sb_init(&b);
+            sb_putc(&b, '(');
+            for (int i = 0; i < res->len; i++) {
+                if (i) sb_puts(&b, ", ");
+                Type *t = res->items[i]->type;
+                sb_puts(&b, t && type_is_untyped(t) && t != t_untyped_nil && t->kind != KIND_UNTYPED_STRING &&
+                                    t->kind != KIND_UNTYPED_BOOL
+                                ? "number"
+                                : type_str(t));
+            }
+            sb_putc(&b, ')');
+            errorf(c, res->items[res->len < want ? 0 : want]->pos, "%s return values\n\thave %s\n\twant %s",
+                   res->len < want ? "not enough" : "too many", b.data, type_str(type_tuple(fn->sig->results, want)));
+            break;
+        }
+        for (int i = 0; i < res->len; i++)
+            assign_to(c, res->items[i], fn->sig->results[i], "return statement");
+        break;
+    }
+    case S_BRANCH: check_branch(c, s); break;
+    case S_BLOCK:
+        open_scope(c);
+        check_block_list(c, &s->u.block.list);
+        close_scope(c);
+        break;
+    case S_IF:
+        open_scope(c);
+        if (s->u.if_.init) check_stmt(c, s->u.if_.init);
+        check_cond(c, s->u.if_.cond, "if");
+        check_stmt(c, s->u.if_.body);
+        if (s->u.if_.else_) check_stmt(c, s->u.if_.else_);
+        close_scope(c);
+        break;
+    case S_SWITCH: check_switch(c, s); break;
+    case S_TYPESWITCH: check_typeswitch(c, s); break;
+    case S_SELECT: check_select(c, s); break;
+    case S_FOR:
+        open_scope(c);
+        if (s->u.for_.init) check_stmt(c, s->u.for_.init);
+        if (s->u.for_.cond) check_cond(c, s->u.for_.cond, "for");
+        if (s->u.for_.post) {
+            Stmt *p = s->u.for_.post;
+            if (p->kind == S_ASSIGN && p->u.assign.tok == TK_DEFINE)
+                errorf(c, p->pos, "cannot declare in post statement of for loop");
+            else check_stmt(c, p);
+        }
+        vec_push(&c->breakables, s);
+        check_stmt(c, s->u.for_.body);
+        c->breakables.len--;
+        close_scope(c);
+        break;
+    case S_RANGE: check_range(c, s); break;
+    case S_CASECLAUSE:
+    case S_COMMCLAUSE: break;
+    }
+}
+
+static void check_block_list(Checker *c, StmtList *l) {
+    for (int i = 0; i < l->len; i++) check_stmt(c, l->items[i]);
+}
+
+/* ------------------------------------------------------------- terminating */
+
+static bool has_break_to(Stmt *s, Stmt *target) {
+    if (!s) return false;
+    switch (s->kind) {
+    case S_BRANCH: return s->u.branch.tok == TK_BREAK && s->aux == target;
+    case S_BLOCK:
+        for (int i = 0; i < s->u.block.list.len; i++)
+            if (has_break_to(s->u.block.list.items[i], target)) return true;
+        return false;
+    case S_LABELED: return has_break_to(s->u.labeled.stmt, target);
+    case S_IF: return has_break_to(s->u.if_.body, target) || has_break_to(s->u.if_.else_, target);
+    case S_CASECLAUSE:
+        for (int i = 0; i < s->u.caseclause.body.len; i++)
+            if (has_break_to(s->u.caseclause.body.items[i], target)) return true;
+        return false;
+    case S_COMMCLAUSE:
+        for (int i = 0; i < s->u.commclause.body.len; i++)
+            if (has_break_to(s->u.commclause.body.items[i], target)) return true;
+        return false;
+    case S_SWITCH: return has_break_to(s->u.switch_.body, target);
+    case S_TYPESWITCH: return has_break_to(s->u.typeswitch.body, target);
+    case S_SELECT: return has_break_to(s->u.select.body, target);
+    case S_FOR: return has_break_to(s->u.for_.body, target);
+    case S_RANGE: return has_break_to(s->u.range.body, target);
+    default: return false;
+    }
+}
+
+static bool list_terminating(StmtList *l) {
+    /* trailing empty statements do not count */
+    int n = l->len;
+    while (n > 0 && l->items[n - 1]->kind == S_EMPTY) n--;
+    return n > 0 && is_terminating(l->items[n - 1], NULL);
+}
+
+bool is_terminating(Stmt *s, const char *label) {
+    (void)label;
+    switch (s->kind) {
+    case S_RETURN: return true;
+    case S_BRANCH: return s->u.branch.tok == TK_GOTO || s->u.branch.tok == TK_FALLTHROUGH;
+    case S_EXPR: {
+        Expr *x = s->u.expr.x;
+        while (x->kind == E_PAREN) x = x->u.unary.x;
+        return x->kind == E_CALL && x->u.call.fun->mode == MODE_BUILTIN && x->u.call.fun->obj &&
+               x->u.call.fun->obj->builtin == BI_PANIC;
+    }
+    case S_BLOCK: return list_terminating(&s->u.block.list);
+    case S_IF: return s->u.if_.else_ && is_terminating(s->u.if_.body, NULL) && is_terminating(s->u.if_.else_, NULL);
+    case S_LABELED: return is_terminating(s->u.labeled.stmt, NULL);
+    case S_FOR: return !s->u.for_.cond && !has_break_to(s->u.for_.body, s);
+    case S_SWITCH:
+    case S_TYPESWITCH: {
+        Stmt *body = s->kind == S_SWITCH ? s->u.switch_.body : s->u.typeswitch.body;
+        bool dflt = false;
+        for (int i = 0; i < body->u.block.list.len; i++) {
+            Stmt *cl = body->u.block.list.items[i];
+            if (cl->u.caseclause.is_default) dflt = true;
+            if (!list_terminating(&cl->u.caseclause.body)) return false;
+            if (has_break_to(cl, s)) return false;
+        }
+        return dflt;
+    }
+    case S_SELECT: {
+        Stmt *body = s->u.select.body;
+        for (int i = 0; i < body->u.block.list.len; i++) {
+            Stmt *cl = body->u.block.list.items[i];
+            if (!list_terminating(&cl->u.commclause.body)) return false;
+            if (has_break_to(cl, s)) return false;
+        }
+        return true;
+    }
+    default: return false;
+    }
+}
+
+/* --------------------------------------------------------------- bodies */
+
+static void collect_labels(Checker *c, Stmt *s) {
+    if (!s) return;
+    switch (s->kind) {
+    case S_LABELED: {
+        const char *name = s->u.labeled.label;
+        if (name != intern_cstr("_")) {
+            for (int i = 0; i < c->fn->labels.len; i++)
+                if (c->fn->labels.items[i]->name == name) {
+                    errorf(c, s->pos, "label %s already defined at %s:%d:%d", name, c->fn->labels.items[i]->pos.file,
+                           c->fn->labels.items[i]->pos.line, c->fn->labels.items[i]->pos.col);
+                    goto inner;
+                }
+            Object *o = new_object(OBJ_LABEL, name, NULL, s->pos);
+            o->label = s;
+            vec_push(&c->fn->labels, o);
+            s->aux = o;
+        }
+    inner:
+        collect_labels(c, s->u.labeled.stmt);
+        break;
+    }
+    case S_BLOCK:
+        for (int i = 0; i < s->u.block.list.len; i++) collect_labels(c, s->u.block.list.items[i]);
+        break;
+    case S_IF: collect_labels(c, s->u.if_.body); collect_labels(c, s->u.if_.else_); break;
+    case S_FOR: collect_labels(c, s->u.for_.body); break;
+    case S_RANGE: collect_labels(c, s->u.range.body); break;
+    case S_SWITCH: collect_labels(c, s->u.switch_.body); break;
+    case S_TYPESWITCH: collect_labels(c, s->u.typeswitch.body); break;
+    case S_SELECT: collect_labels(c, s->u.select.body); break;
+    case S_CASECLAUSE:
+        for (int i = 0; i < s->u.caseclause.body.len; i++) collect_labels(c, s->u.caseclause.body.items[i]);
+        break;
+    case S_COMMCLAUSE:
+        for (int i = 0; i < s->u.commclause.body.len; i++) collect_labels(c, s->u.commclause.body.items[i]);
+        break;
+    default: break;
+    }
+}
+
+void check_func_body(Checker *c, FuncCtx *fc) {
+    if (!fc->name) {
+        Object *o = fc->obj;
+        if (o->recv_base) {
+            const char *pkg = fc->pkg->path;
+            fc->name = o->ptr_recv ? gc_sprintf("%s.(*%s).%s", pkg, o->recv_base->name, o->name)
+                                   : gc_sprintf("%s.%s.%s", pkg, o->recv_base->name, o->name);
+        } else {
+            fc->name = gc_sprintf("%s.%s", fc->pkg->path, o->name);
+        }
+    }
+    FuncCtx *saved_fn = c->fn;
+    Scope *saved_scope = c->scope;
+    Vec(Stmt *) saved_breakables = c->breakables;
+    c->breakables = (typeof(c->breakables)){0};
+    c->fn = fc;
+    for (int i = 0; i < fc->params.len; i++) fc->params.items[i]->owner = fc;
+    for (int i = 0; i < fc->results.len; i++) fc->results.items[i]->owner = fc;
+    c->scope = scope_new(fc->scope);
+    collect_labels(c, fc->body);
+    check_block_list(c, &fc->body->u.block.list);
+    if (fc->sig->nresults > 0 && !list_terminating(&fc->body->u.block.list))
+        errorf(c, fc->body->u.block.rbrace.line ? fc->body->u.block.rbrace : fc->body->pos, "missing return");
+    for (int i = 0; i < fc->labels.len; i++) {
+        Object *l = fc->labels.items[i];
+        if (!l->used) errorf(c, l->pos, "label %s defined and not used", l->name);
+    }
+    for (int i = 0; i < fc->locals.len; i++) {
+        Object *o = fc->locals.items[i];
+        if (!o->used && !(c->s->opts.repl && !fc->parent && fc->obj == NULL))
+            soft_errorf(c, o->pos, "declared and not used: %s", o->name);
+    }
+    c->fn = saved_fn;
+    c->scope = saved_scope;
+    c->breakables = saved_breakables;
+}

@@ -1,0 +1,679 @@
+/* check_type.c - type expressions, type relations and method lookup.
+ *
+ * Types are canonical (vm/types.c), so identity is pointer equality. This
+ * file adds the relations of the spec (assignability, convertibility), the
+ * lookup of fields and methods through embedded fields, and method sets.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+
+bool is_named(const Type *t) { return (t->flags & TF_NAMED) != 0; }
+
+bool identical(Type *a, Type *b) { return a == b; }
+
+/* The type as gc prints it in messages: package-local names unqualified. */
+static void write_msg_type(StrBuf *b, Type *t);
+
+static void write_msg_sig(StrBuf *b, Type *f) {
+    sb_putc(b, '(');
+    for (int i = 0; i < f->nparams; i++) {
+        if (i) sb_puts(b, ", ");
+        if (i == f->nparams - 1 && (f->flags & TF_VARIADIC)) {
+            sb_puts(b, "...");
+            write_msg_type(b, f->params[i]->elem);
+        } else {
+            write_msg_type(b, f->params[i]);
+        }
+    }
+    sb_putc(b, ')');
+    if (f->nresults == 1) {
+        sb_putc(b, ' ');
+        write_msg_type(b, f->results[0]);
+    } else if (f->nresults > 1) {
+        sb_puts(b, " (");
+        for (int i = 0; i < f->nresults; i++) {
+            if (i) sb_puts(b, ", ");
+            write_msg_type(b, f->results[i]);
+        }
+        sb_putc(b, ')');
+    }
+}
+
+static void write_msg_type(StrBuf *b, Type *t) {
+    if (!t) {
+        sb_puts(b, "invalid type");
+        return;
+    }
+    if (t->name) {
+        if (t->pkg && strcmp(t->pkg, "main") != 0) {
+            sb_puts(b, t->pkg);
+            sb_putc(b, '.');
+        }
+        sb_puts(b, t->name);
+        return;
+    }
+    switch (t->kind) {
+    case KIND_POINTER: sb_putc(b, '*'); write_msg_type(b, t->elem); break;
+    case KIND_SLICE: sb_puts(b, "[]"); write_msg_type(b, t->elem); break;
+    case KIND_ARRAY: sb_printf(b, "[%lld]", (long long)t->len); write_msg_type(b, t->elem); break;
+    case KIND_MAP:
+        sb_puts(b, "map[");
+        write_msg_type(b, t->key);
+        sb_putc(b, ']');
+        write_msg_type(b, t->elem);
+        break;
+    case KIND_CHAN:
+        sb_puts(b, t->chan_dir == CHAN_RECV ? "<-chan " : t->chan_dir == CHAN_SEND ? "chan<- " : "chan ");
+        write_msg_type(b, t->elem);
+        break;
+    case KIND_FUNC: sb_puts(b, "func"); write_msg_sig(b, t); break;
+    case KIND_STRUCT:
+        sb_puts(b, "struct{");
+        for (int i = 0; i < t->nfields; i++) {
+            if (i) sb_puts(b, "; ");
+            if (!t->fields[i].embedded) {
+                sb_puts(b, t->fields[i].name);
+                sb_putc(b, ' ');
+            }
+            write_msg_type(b, t->fields[i].type);
+        }
+        sb_putc(b, '}');
+        break;
+    case KIND_INTERFACE:
+        if (t == t_any) {
+            sb_puts(b, "interface{}");
+            break;
+        }
+        sb_puts(b, "interface{");
+        for (int i = 0; i < t->nimethods; i++) {
+            if (i) sb_puts(b, "; ");
+            sb_puts(b, t->imethods[i].name);
+            write_msg_sig(b, t->imethods[i].sig);
+        }
+        sb_putc(b, '}');
+        break;
+    case KIND_TUPLE:
+        sb_putc(b, '(');
+        for (int i = 0; i < t->nresults; i++) {
+            if (i) sb_puts(b, ", ");
+            write_msg_type(b, t->results[i]);
+        }
+        sb_putc(b, ')');
+        break;
+    default: sb_puts(b, type_string(t)); break;
+    }
+}
+
+const char *type_str(Type *t) {
+    StrBuf b;
+    sb_init(&b);
+    write_msg_type(&b, t);
+    return b.data;
+}
+
+Type *default_type(Type *t) {
+    switch (t->kind) {
+    case KIND_UNTYPED_BOOL: return t_bool;
+    case KIND_UNTYPED_INT: return t_int;
+    case KIND_UNTYPED_RUNE: return t_int32;
+    case KIND_UNTYPED_FLOAT: return t_float64;
+    case KIND_UNTYPED_COMPLEX: return t_complex128;
+    case KIND_UNTYPED_STRING: return t_string;
+    default: return t;
+    }
+}
+
+/* ----------------------------------------------------------- method sets */
+
+Vec(Object *) *methods_of(Type *named) {
+    static Vec(Object *) none;
+    NamedInfo *ni = named && named->name ? named->checker : NULL;
+    if (!ni) {
+        none.len = 0;
+        return (void *)&none;
+    }
+    return (void *)&ni->methods;
+}
+
+void add_method(Type *named, Object *m) {
+    NamedInfo *ni = named->checker;
+    vec_push(&ni->methods, m);
+}
+
+static Object *find_declared_method(Type *t, const char *name) {
+    if (!t->name || !t->checker) return NULL;
+    Vec(Object *) *ms = methods_of(t);
+    for (int i = 0; i < ms->len; i++)
+        if (ms->items[i]->name == name) return ms->items[i];
+    return NULL;
+}
+
+/* Breadth-first search over embedded fields (spec §Selectors): the
+ * shallowest depth with exactly one match wins; two at the same depth are
+ * ambiguous. */
+typedef struct Candidate {
+    Type *t;            /* type at this embedding level (maybe pointer) */
+    SelStep steps[16];
+    int nsteps;
+    bool via_ptr;       /* some embedded pointer was crossed */
+} Candidate;
+
+LookupKind lookup_field_or_method(Type *t, const char *name, Selection *sel, StructField **field,
+                                  Object **method, bool *indirect) {
+    Candidate cur[64], next[64];
+    int ncur = 1;
+    bool start_ptr = false;
+    Type *start = t;
+    if (t->kind == KIND_POINTER && !t->name) {
+        start = t->elem;
+        start_ptr = true;
+    }
+    cur[0] = (Candidate){.t = start, .nsteps = 0, .via_ptr = start_ptr};
+    Type *seen[64];
+    int nseen = 0;
+    for (int depth = 0; ncur > 0 && depth < 16; depth++) {
+        int found = 0;
+        Candidate hit = {0};
+        LookupKind hitkind = LOOKUP_NONE;
+        StructField *hitfield = NULL;
+        Object *hitmethod = NULL;
+        int nnext = 0;
+        for (int ci = 0; ci < ncur; ci++) {
+            Candidate *cd = &cur[ci];
+            Type *ct = cd->t;
+            /* avoid revisiting the same named type (embedding cycles through pointers) */
+            if (ct->name) {
+                bool dup = false;
+                for (int k = 0; k < nseen; k++)
+                    if (seen[k] == ct) dup = true;
+                if (dup) continue;
+                if (nseen < 64) seen[nseen++] = ct;
+            }
+            Object *m = find_declared_method(ct, name);
+            if (m) {
+                found++;
+                hit = *cd;
+                hitkind = LOOKUP_METHOD;
+                hitmethod = m;
+                continue;
+            }
+            Type *u = ct->under;
+            if (!u) continue;
+            if (u->kind == KIND_INTERFACE && depth > 0) {
+                for (int k = 0; k < u->nimethods; k++)
+                    if (u->imethods[k].name == name) {
+                        found++;
+                        hit = *cd;
+                        hitkind = LOOKUP_METHOD;
+                        hitmethod = NULL; /* interface method of an embedded interface */
+                    }
+                continue;
+            }
+            if (u->kind != KIND_STRUCT) continue;
+            for (int fi = 0; fi < u->nfields; fi++) {
+                StructField *f = &u->fields[fi];
+                if (f->name == name) {
+                    found++;
+                    hit = *cd;
+                    hit.steps[hit.nsteps] = (SelStep){fi, false};
+                    hit.nsteps++;
+                    hitkind = LOOKUP_FIELD;
+                    hitfield = f;
+                }
+                if (f->embedded && nnext < 64 && cd->nsteps < 15) {
+                    Candidate nc = *cd;
+                    nc.steps[nc.nsteps++] = (SelStep){fi, false};
+                    Type *ft = f->type;
+                    if (ft->kind == KIND_POINTER && !ft->name) {
+                        nc.t = ft->elem;
+                        nc.via_ptr = true;
+                        /* the NEXT step dereferences */
+                    } else {
+                        nc.t = ft;
+                    }
+                    next[nnext++] = nc;
+                }
+            }
+        }
+        if (found > 1) return LOOKUP_AMBIGUOUS;
+        if (found == 1) {
+            if (sel) {
+                sel->base = t;
+                sel->nsteps = hit.nsteps;
+                sel->steps = gc_alloc(sizeof(SelStep) * (size_t)(hit.nsteps + 1));
+                memcpy(sel->steps, hit.steps, sizeof(SelStep) * (size_t)hit.nsteps);
+                /* mark derefs: the value before step i is a pointer when the
+                 * previous field (or the base) is a pointer */
+                Type *cur_t = t;
+                for (int i = 0; i < hit.nsteps; i++) {
+                    bool isptr = cur_t->kind == KIND_POINTER;
+                    sel->steps[i].deref = isptr;
+                    Type *st = isptr ? cur_t->elem : cur_t;
+                    cur_t = st->under->fields[sel->steps[i].field].type;
+                }
+                if (hitkind == LOOKUP_METHOD && !hitmethod) {
+                    /* method of an embedded interface: the receiver is that interface */
+                    sel->kind = SEL_IFACE_METHOD;
+                    sel->iface = hit.t;
+                    for (int k = 0; k < hit.t->under->nimethods; k++)
+                        if (hit.t->under->imethods[k].name == name) sel->imethod = k;
+                    sel->recv = cur_t;
+                }
+            }
+            if (field) *field = hitfield;
+            if (method) *method = hitmethod;
+            if (indirect) *indirect = hit.via_ptr;
+            return hitkind;
+        }
+        memcpy(cur, next, sizeof(Candidate) * (size_t)nnext);
+        ncur = nnext;
+    }
+    return LOOKUP_NONE;
+}
+
+/* Does t (concrete or interface) implement interface iface? */
+bool implements(Checker *c, Type *t, Type *iface, const char **missing, bool *ptr_recv, bool *wrong_sig) {
+    Type *iu = iface->under;
+    if (ptr_recv) *ptr_recv = false;
+    if (wrong_sig) *wrong_sig = false;
+    for (int i = 0; i < iu->nimethods; i++) {
+        const IMethod *want = &iu->imethods[i];
+        if (t->kind == KIND_INTERFACE) {
+            bool ok = false;
+            for (int k = 0; k < t->under->nimethods; k++)
+                if (t->under->imethods[k].name == want->name) {
+                    ok = t->under->imethods[k].sig == want->sig;
+                    if (!ok && wrong_sig) *wrong_sig = true;
+                }
+            if (!ok) {
+                if (missing) *missing = want->name;
+                return false;
+            }
+            continue;
+        }
+        Selection sel = {0};
+        Object *m = NULL;
+        bool indirect = false;
+        LookupKind k = lookup_field_or_method(t, want->name, &sel, NULL, &m, &indirect);
+        if (k != LOOKUP_METHOD) {
+            if (missing) *missing = want->name;
+            return false;
+        }
+        Type *sig;
+        if (m) {
+            if (m->color != 2) resolve_object(c, m);
+            /* the method's signature without its receiver */
+            Type *ms = m->type;
+            sig = type_func(ms->params + 1, ms->nparams - 1, ms->results, ms->nresults,
+                            (ms->flags & TF_VARIADIC) != 0);
+            if (m->ptr_recv && !indirect) {
+                if (missing) *missing = want->name;
+                if (ptr_recv) *ptr_recv = true;
+                return false;
+            }
+        } else {
+            sig = sel.iface->under->imethods[sel.imethod].sig;
+        }
+        if (sig != want->sig) {
+            if (missing) *missing = want->name;
+            if (wrong_sig) *wrong_sig = true;
+            return false;
+        }
+    }
+    return true;
+}
+
+/* ----------------------------------------------------------- relations */
+
+bool assignable(Checker *c, Type *v, Type *t, const char **reason) {
+    if (reason) *reason = NULL;
+    if (v == t) return true;
+    if (v->kind == KIND_INVALID || t->kind == KIND_INVALID) return true; /* already reported */
+    if (v == t_untyped_nil) {
+        switch (t->under->kind) {
+        case KIND_POINTER: case KIND_FUNC: case KIND_SLICE: case KIND_MAP: case KIND_CHAN:
+        case KIND_INTERFACE: case KIND_UNSAFEPTR: return true;
+        default: return false;
+        }
+    }
+    if (type_is_untyped(v)) {
+        Type *u = t->under;
+        if (u->kind == KIND_INTERFACE) return u->nimethods == 0;
+        switch (v->kind) {
+        case KIND_UNTYPED_BOOL: return u->kind == KIND_BOOL;
+        case KIND_UNTYPED_STRING: return u->kind == KIND_STRING;
+        case KIND_UNTYPED_INT: case KIND_UNTYPED_RUNE: case KIND_UNTYPED_FLOAT: case KIND_UNTYPED_COMPLEX:
+            return type_is_integer(u) || type_is_float(u) || type_is_complex(u);
+        default: return false;
+        }
+    }
+    Type *vu = v->under, *tu = t->under;
+    if (vu == tu && (!is_named(v) || !is_named(t)) && vu->kind != KIND_INVALID) return true;
+    if (tu->kind == KIND_INTERFACE) {
+        const char *missing = NULL;
+        bool ptr = false, wrong = false;
+        if (implements(c, v, t, &missing, &ptr, &wrong)) return true;
+        if (reason) {
+            if (ptr)
+                *reason = gc_sprintf("%s does not implement %s (method %s has pointer receiver)", type_str(v),
+                                     type_str(t), missing);
+            else if (wrong)
+                *reason = gc_sprintf("%s does not implement %s (wrong type for method %s)", type_str(v),
+                                     type_str(t), missing);
+            else
+                *reason = gc_sprintf("%s does not implement %s (missing method %s)", type_str(v), type_str(t),
+                                     missing);
+        }
+        return false;
+    }
+    if (vu->kind == KIND_CHAN && tu->kind == KIND_CHAN && vu->chan_dir == CHAN_BOTH && vu->elem == tu->elem &&
+        (!is_named(v) || !is_named(t)))
+        return true;
+    return false;
+}
+
+static bool is_bytes_or_runes(Type *t) {
+    Type *u = t->under;
+    return u->kind == KIND_SLICE && (u->elem->under->kind == KIND_UINT8 || u->elem->under->kind == KIND_INT32);
+}
+
+static bool identical_ignore_tags(Type *a, Type *b) {
+    if (a == b) return true;
+    if (a->kind != KIND_STRUCT || b->kind != KIND_STRUCT || a->nfields != b->nfields) return false;
+    for (int i = 0; i < a->nfields; i++)
+        if (a->fields[i].name != b->fields[i].name || a->fields[i].type != b->fields[i].type ||
+            a->fields[i].embedded != b->fields[i].embedded)
+            return false;
+    return true;
+}
+
+bool convertible(Type *v, Type *t) {
+    Type *vu = v->under, *tu = t->under;
+    if (v == t) return true;
+    if (identical_ignore_tags(vu, tu)) return true;
+    if (vu->kind == KIND_POINTER && tu->kind == KIND_POINTER && !is_named(v) && !is_named(t) &&
+        identical_ignore_tags(vu->elem->under, tu->elem->under))
+        return true;
+    bool vnum = type_is_integer(vu) || type_is_float(vu), tnum = type_is_integer(tu) || type_is_float(tu);
+    if (vnum && tnum) return true;
+    if (type_is_complex(vu) && type_is_complex(tu)) return true;
+    if (tu->kind == KIND_STRING && (type_is_integer(vu) || is_bytes_or_runes(vu))) return true;
+    if (vu->kind == KIND_STRING && is_bytes_or_runes(tu)) return true;
+    if (vu->kind == KIND_UNSAFEPTR && (tu->kind == KIND_POINTER || tu->kind == KIND_UINTPTR)) return true;
+    if (tu->kind == KIND_UNSAFEPTR && (vu->kind == KIND_POINTER || vu->kind == KIND_UINTPTR)) return true;
+    if (vu->kind == KIND_SLICE && tu->kind == KIND_POINTER && tu->elem->under->kind == KIND_ARRAY &&
+        tu->elem->under->elem == vu->elem)
+        return true;
+    return false;
+}
+
+/* --------------------------------------------------------- type expressions */
+
+static Type *resolve_type_name(Checker *c, Expr *e, Object *o) {
+    if (!o) return t_invalid;
+    if (o->kind != OBJ_TYPE) {
+        errorf(c, e->pos, "%s is not a type", expr_str(e));
+        return t_invalid;
+    }
+    if (o->color != 2) resolve_object(c, o);
+    e->obj = o;
+    e->mode = MODE_TYPE;
+    e->type = o->type ? o->type : t_invalid;
+    return e->type;
+}
+
+static Type *check_struct_type(Checker *c, Expr *e) {
+    Vec(StructField) fields = {0};
+    FieldList *fl = &e->u.structtype.fields;
+    for (int i = 0; i < fl->len; i++) {
+        Field *f = fl->items[i];
+        Type *ft = check_type_expr(c, f->type);
+        if (f->names.len == 0) {
+            /* embedded: T, *T, pkg.T */
+            Expr *te = f->type;
+            while (te->kind == E_PAREN) te = te->u.unary.x;
+            bool ptr = te->kind == E_STAR;
+            if (ptr) te = te->u.unary.x;
+            const char *name = te->kind == E_SELECTOR ? intern_cstr(te->u.selector.sel)
+                               : te->kind == E_IDENT  ? te->u.ident.name
+                                                      : intern_cstr("?");
+            if (ptr && ft->kind == KIND_POINTER && ft->elem->under &&
+                (ft->elem->under->kind == KIND_POINTER || ft->elem->under->kind == KIND_INTERFACE))
+                errorf(c, f->type->pos, "embedded field type cannot be a pointer to an interface");
+            StructField sf = {.name = name, .type = ft, .embedded = true, .tag = f->tag,
+                              .exported = name[0] >= 'A' && name[0] <= 'Z'};
+            for (int k = 0; k < fields.len; k++)
+                if (fields.items[k].name == name) errorf(c, f->pos, "%s redeclared", name);
+            vec_push(&fields, sf);
+            continue;
+        }
+        for (int j = 0; j < f->names.len; j++) {
+            const char *name = f->names.items[j]->u.ident.name;
+            for (int k = 0; k < fields.len; k++)
+                if (fields.items[k].name == name && name != intern_cstr("_"))
+                    errorf(c, f->names.items[j]->pos, "%s redeclared", name);
+            StructField sf = {.name = name, .type = ft, .tag = f->tag,
+                              .exported = name[0] >= 'A' && name[0] <= 'Z'};
+            vec_push(&fields, sf);
+        }
+    }
+    return type_struct(fields.items, fields.len);
+}
+
+static Type *check_interface_type(Checker *c, Expr *e) {
+    Vec(IMethod) ms = {0};
+    FieldList *fl = &e->u.interfacetype.methods;
+    for (int i = 0; i < fl->len; i++) {
+        Field *f = fl->items[i];
+        if (f->names.len) {
+            Scope *sc = scope_new(c->scope);
+            Type *sig = check_func_type(c, &f->type->u.functype, NULL, NULL, sc);
+            const char *name = f->names.items[0]->u.ident.name;
+            for (int k = 0; k < ms.len; k++)
+                if (ms.items[k].name == name) errorf(c, f->names.items[0]->pos, "duplicate method %s", name);
+            vec_push(&ms, ((IMethod){name, sig}));
+            continue;
+        }
+        /* embedded interface or a constraint element */
+        Expr *te = f->type;
+        if (te->kind == E_BINARY || (te->kind == E_UNARY && te->u.unary.op == TK_TILDE)) {
+            errorf(c, te->pos, "interfaces with type constraints are not supported by goi");
+            continue;
+        }
+        Type *et = check_type_expr(c, te);
+        if (et->kind == KIND_INVALID) continue;
+        if (!et->under || et->under->kind != KIND_INTERFACE) {
+            errorf(c, te->pos, "interfaces with type constraints are not supported by goi");
+            continue;
+        }
+        for (int k = 0; k < et->under->nimethods; k++) {
+            IMethod im = et->under->imethods[k];
+            bool dup = false;
+            for (int j = 0; j < ms.len; j++)
+                if (ms.items[j].name == im.name) {
+                    dup = true;
+                    if (ms.items[j].sig != im.sig) errorf(c, te->pos, "duplicate method %s", im.name);
+                }
+            if (!dup) vec_push(&ms, im);
+        }
+    }
+    return type_interface(ms.items, ms.len);
+}
+
+Type *check_type_expr(Checker *c, Expr *e) {
+    Type *t = t_invalid;
+    switch (e->kind) {
+    case E_IDENT: {
+        Object *o = scope_lookup(c->scope, e->u.ident.name);
+        if (!o) {
+            errorf(c, e->pos, "undefined: %s", e->u.ident.name);
+            break;
+        }
+        if (o->kind == OBJ_PKG) {
+            errorf(c, e->pos, "use of package %s without selector", o->name);
+            break;
+        }
+        t = resolve_type_name(c, e, o);
+        break;
+    }
+    case E_SELECTOR: {
+        Expr *x = e->u.selector.x;
+        if (x->kind == E_IDENT) {
+            Object *po = scope_lookup(c->scope, x->u.ident.name);
+            if (po && po->kind == OBJ_PKG) {
+                po->import_spec->u.import.used = true;
+                const char *sel = intern_cstr(e->u.selector.sel);
+                Object *o = scope_lookup_local(po->imported->scope, sel);
+                if (!o || !(sel[0] >= 'A' && sel[0] <= 'Z')) {
+                    errorf(c, e->pos, "undefined: %s.%s", x->u.ident.name, sel);
+                    break;
+                }
+                t = resolve_type_name(c, e, o);
+                break;
+            }
+        }
+        errorf(c, e->pos, "%s is not a type", expr_str(e));
+        break;
+    }
+    case E_PAREN: t = check_type_expr(c, e->u.unary.x); break;
+    case E_STAR: {
+        Type *el = check_type_expr(c, e->u.unary.x);
+        t = el->kind == KIND_INVALID && el == t_invalid ? t_invalid : type_pointer(el);
+        break;
+    }
+    case E_ARRAYTYPE: {
+        Type *el = check_type_expr(c, e->u.arraytype.elt);
+        if (!e->u.arraytype.len) {
+            t = type_slice(el);
+            break;
+        }
+        Expr *le = e->u.arraytype.len;
+        if (le->kind == E_ELLIPSIS) {
+            errorf(c, le->pos, "invalid use of [...] array (outside a composite literal)");
+            break;
+        }
+        check_expr(c, le, NULL);
+        if (le->mode == MODE_INVALID) break;
+        if (le->mode != MODE_CONST) {
+            errorf(c, le->pos, "array length %s must be constant", operand_str(c, le));
+            break;
+        }
+        ConstVal *iv = cv_to_int(le->cv);
+        if (!iv || (!type_is_untyped(le->type) && !type_is_integer(le->type))) {
+            errorf(c, le->pos, "array length %s must be integer", operand_str(c, le));
+            break;
+        }
+        if (cv_sign(iv) < 0 || !cv_fits_int64(iv)) {
+            errorf(c, le->pos, "invalid array length %s", expr_str(le));
+            break;
+        }
+        int64_t n = cv_int64_val(iv);
+        if (n > (1 << 28)) {
+            errorf(c, le->pos, "array length %s too large for goi", expr_str(le));
+            break;
+        }
+        t = type_array(el, n);
+        break;
+    }
+    case E_MAPTYPE: {
+        Type *k = check_type_expr(c, e->u.maptype.key);
+        Type *v = check_type_expr(c, e->u.maptype.value);
+        if (k->kind != KIND_INVALID && (k->flags & TF_COMPLETE) && !(k->flags & TF_COMPARABLE)) {
+            errorf(c, e->u.maptype.key->pos, "invalid map key type %s", type_str(k));
+        }
+        t = type_map(k, v);
+        break;
+    }
+    case E_CHANTYPE: t = type_chan(check_type_expr(c, e->u.chantype.value), e->u.chantype.dir); break;
+    case E_FUNCTYPE: {
+        Scope *sc = scope_new(c->scope);
+        t = check_func_type(c, &e->u.functype, NULL, NULL, sc);
+        break;
+    }
+    case E_STRUCTTYPE: t = check_struct_type(c, e); break;
+    case E_INTERFACETYPE: t = check_interface_type(c, e); break;
+    case E_INDEX:
+        errorf(c, e->pos, "generic type instantiation is not supported by goi");
+        break;
+    case E_ELLIPSIS:
+        errorf(c, e->pos, "invalid use of ...");
+        break;
+    default:
+        check_expr_or_type(c, e);
+        if (e->mode == MODE_TYPE) return e->type;
+        if (e->mode != MODE_INVALID) errorf(c, e->pos, "%s is not a type", expr_str(e));
+        break;
+    }
+    e->mode = MODE_TYPE;
+    e->type = t;
+    return t;
+}
+
+/* Declare the parameters of one field list; returns their types. */
+static void param_list(Checker *c, FieldList *fl, Scope *scope, FuncCtx *fc, bool results, Vec(Type *) *types,
+                       bool *variadic) {
+    for (int i = 0; i < fl->len; i++) {
+        Field *f = fl->items[i];
+        Expr *te = f->type;
+        Type *t;
+        if (te->kind == E_ELLIPSIS) {
+            if (results || i != fl->len - 1 || f->names.len > 1) {
+                errorf(c, te->pos, "can only use ... with final parameter in list");
+                t = type_slice(check_type_expr(c, te->u.ellipsis.elt));
+            } else {
+                t = type_slice(check_type_expr(c, te->u.ellipsis.elt));
+                if (variadic) *variadic = true;
+            }
+        } else {
+            t = check_type_expr(c, te);
+        }
+        int n = f->names.len ? f->names.len : 1;
+        for (int j = 0; j < n; j++) {
+            vec_push(types, t);
+            if (!fc) continue;
+            const char *name = f->names.len ? f->names.items[j]->u.ident.name : intern_cstr("_");
+            Pos pos = f->names.len ? f->names.items[j]->pos : f->pos;
+            Object *o = new_object(OBJ_VAR, name, t, pos);
+            o->is_param = !results;
+            o->is_result = results;
+            o->used = true; /* parameters need no use */
+            o->owner = fc;
+            o->pkg = c->pkg;
+            if (f->names.len) f->names.items[j]->obj = o;
+            if (results) {
+                vec_push(&fc->results, o);
+                if (f->names.len) fc->named_results = true;
+            } else {
+                vec_push(&fc->params, o);
+            }
+            declare(c, scope, o);
+        }
+    }
+}
+
+Type *check_func_type(Checker *c, FuncTypeNode *ft, Field *recv, FuncCtx *fc, Scope *scope) {
+    Vec(Type *) params = {0}, results = {0};
+    bool variadic = false;
+    Scope *saved = c->scope;
+    c->scope = scope;
+    if (ft->tparams.len && !fc) errorf(c, ft->func_pos, "generic functions are not supported by goi");
+    if (recv) {
+        FieldList rl = {0};
+        vec_push(&rl, recv);
+        param_list(c, &rl, scope, fc, false, (void *)&params, NULL);
+        Type *rt = params.items[0];
+        Type *base = rt->kind == KIND_POINTER && !rt->name ? rt->elem : rt;
+        if (rt->kind == KIND_POINTER && rt->name) errorf(c, recv->pos, "invalid receiver type %s", type_str(rt));
+        (void)base;
+    }
+    param_list(c, &ft->params, scope, fc, false, (void *)&params, &variadic);
+    param_list(c, &ft->results, scope, fc, true, (void *)&results, NULL);
+    c->scope = saved;
+    return type_func(params.items, params.len, results.items, results.len, variadic);
+}
+
+void complete_method_tables(Session *s, Package *pkg) {
+    (void)s;
+    (void)pkg; /* method tables are built by the code generator (gen_method_tables) */
+}

@@ -1,0 +1,52 @@
+/* compiler.h - the type checker and bytecode compiler.
+ *
+ * compile_program checks a whole `package main` file (and, on import, the
+ * standard packages it uses) and generates bytecode. Every compile error is
+ * reported before anything runs, Go style: "file:line:col: message", sorted
+ * by position, at most 10, with the source line and a caret.
+ *
+ * A Session keeps the universe, the loaded packages and the main package's
+ * scope alive between compilations, so the REPL can compile one declaration
+ * or statement at a time into a persistent scope.
+ */
+#ifndef GOI_COMPILER_H
+#define GOI_COMPILER_H
+
+#include "../parser/parser.h"
+#include "../vm/vm.h"
+
+typedef struct Session Session;
+
+typedef struct CompileOptions {
+    bool repl;            /* top-level "declared and not used" does not apply */
+    int max_errors;       /* default 10 */
+    bool print_errors;    /* print to stderr (default true) */
+} CompileOptions;
+
+Session *session_new(const char *main_filename, CompileOptions opts);
+
+/* Compile a whole source file. Returns NULL after printing errors. */
+Program *compile_program(Session *s, const char *src, size_t len);
+
+/* Errors of the last compilation (for tests): "line:col: message" strings. */
+int session_error_count(const Session *s);
+const char *session_error(const Session *s, int i);
+
+/* REPL: compile a sequence of declarations/statements (parsed with
+ * parse_repl_input) into the session. Statements are wrapped into a
+ * function returned in *run (NULL if there is nothing to run); expression
+ * statements whose value should be echoed set *echo_type and leave their
+ * value as the function's result. Returns false after reporting errors; the
+ * session then stays as it was before the call. */
+bool session_compile_repl(Session *s, StmtList *input, Func **run, Type **echo_type);
+
+/* The type of an expression in the session's scope (`:type EXPR`). */
+Type *session_type_of(Session *s, Expr *e);
+
+/* Names visible in the session's scope and package members, for completion. */
+int session_complete(Session *s, const char *prefix, const char ***out);
+
+/* Disassemble every function of a program (`goi dis`). */
+void program_disassemble(const Program *p, FILE *out);
+
+#endif

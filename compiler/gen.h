@@ -1,0 +1,119 @@
+/* gen.h - the code generator's shared state (internal to compiler/).
+ *
+ * Registers are allocated like a stack: a function's parameters occupy
+ * R[0..nargs), the result window R[0..nres) overlaps them, locals come
+ * next in declaration order and temporaries above the locals. A statement
+ * frees its temporaries when it ends; a block frees its locals. A call's
+ * arguments are evaluated into a window at the top of the registers, which
+ * becomes the callee's frame.
+ */
+#ifndef GOI_GEN_H
+#define GOI_GEN_H
+
+#include "../vm/opcodes.h"
+#include "internal.h"
+
+typedef Vec(int) JumpList;
+
+/* Targets of break and continue (loops, switches, selects). */
+typedef struct Breakable {
+    Stmt *stmt;
+    JumpList breaks;
+    JumpList continues;
+    struct Breakable *prev;
+} Breakable;
+
+typedef struct LabelPos {
+    Stmt *label; /* S_LABELED */
+    int pc;      /* -1 until placed */
+    JumpList pending;
+} LabelPos;
+
+typedef struct FS {
+    Session *s;
+    FuncCtx *fc;
+    struct FS *parent;
+    Func *f;
+    Vec(Instr) code;
+    Vec(Value) k;
+    Vec(LineEntry) lines;
+    int line;
+    int freereg, maxreg;
+    Breakable *breakables;
+    Vec(LabelPos) labels;
+    JumpList returns;   /* jumps to the epilogue */
+    bool use_epilogue;  /* returns go through RUNDEFERS and the result variables */
+    int result_base;    /* first register of the result variables */
+} FS;
+
+/* Where a value lives, for loads and stores. */
+typedef enum { LV_BLANK, LV_REG, LV_PTR, LV_GLOBAL, LV_INDEX, LV_MAP } LVKind;
+typedef struct LValue {
+    LVKind kind;
+    Type *type;
+    int reg;       /* REG: first register; PTR: register holding the pointer; INDEX: slice; MAP: map */
+    int off;       /* PTR: slot offset from the pointer */
+    int idx;       /* INDEX: index register; MAP: key register */
+    Value *gptr;   /* GLOBAL: the variable's slots (+ offset) */
+    bool nilcheck; /* PTR: the pointer may be nil */
+} LValue;
+
+/* ---- emission (gen.c) ---- */
+int emit(FS *fs, OpCode op, int a, int b, int c);
+int emit_bx(FS *fs, OpCode op, int a, int32_t bx);
+void emit_extra(FS *fs, int a, int b, int c);
+int emit_jump(FS *fs);                 /* JMP to be patched */
+int emit_cond_jump(FS *fs, OpCode op, int a, int b); /* JEQ.. / JT / JF to be patched */
+void patch_here(FS *fs, int pc);
+void patch_to(FS *fs, int pc, int target);
+void patch_list_here(FS *fs, JumpList *l);
+int here(FS *fs);
+void emit_jump_back(FS *fs, int target);
+int add_k(FS *fs, Value v);
+int add_k_ptr(FS *fs, const void *p);
+int add_k2(FS *fs, Value a, Value b);
+int reg_alloc(FS *fs, int n);
+void set_line(FS *fs, Pos pos);
+void emit_move(FS *fs, int dst, int src, int n);
+void emit_zero(FS *fs, int dst, int n);
+/* Func shell for a declared function (created before any body is generated). */
+Func *func_of(Session *s, Object *o);
+/* The closure value of a function with no captures. */
+Closure *static_closure(Func *f);
+
+/* ---- variables ---- */
+int var_size(Object *o);             /* registers a variable occupies */
+void declare_var_reg(FS *fs, Object *o); /* allocate its registers (and box) */
+int var_box(FS *fs, Object *o);      /* register holding the box of a boxed/captured variable */
+LValue var_lvalue(FS *fs, Object *o);
+
+/* ---- expressions (gen_expr.c) ---- */
+void expr_to(FS *fs, Expr *e, int dst);
+int expr_any(FS *fs, Expr *e);       /* a register holding e (read-only) */
+/* Evaluate e as a value of type t (boxing into interfaces) into dst. */
+void expr_to_type(FS *fs, Expr *e, Type *t, int dst);
+void convert_to(FS *fs, Type *from, Type *to, int src, int dst);
+void cond_jump(FS *fs, Expr *e, bool when, JumpList *jl);
+void emit_arith(FS *fs, TokenKind op, Type *t, Expr *y, int dst, int a, int b);
+void normalize(FS *fs, Type *t, int r);
+LValue gen_lvalue(FS *fs, Expr *e);
+void lv_load(FS *fs, LValue *lv, int dst);
+void lv_store(FS *fs, LValue *lv, int src);
+/* Call: results land at the returned register (the call window). */
+int gen_call(FS *fs, Expr *call);
+/* comma-ok forms: value at dst (type size), ok at okreg. */
+void gen_commaok(FS *fs, Expr *e, int dst, int okreg);
+void gen_funclit(FS *fs, Expr *e, int dst);
+/* Evaluate the function value and arguments of a go/defer call into a
+ * window: R[w] = closure, R[w+1..] = arguments. Returns w and *nslots. */
+int gen_deferred_call(FS *fs, Expr *call, int *nslots);
+
+/* ---- statements (gen_stmt.c) ---- */
+void gen_stmt(FS *fs, Stmt *s);
+void gen_block(FS *fs, StmtList *l);
+
+/* ---- helpers ---- */
+static inline bool is_iface(Type *t) { return t->under->kind == KIND_INTERFACE; }
+Func *gen_wrapper_bound_method(FS *fs, Selection *sel, Type *sig);
+
+#endif

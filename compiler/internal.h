@@ -1,0 +1,293 @@
+/* internal.h - what the checker and the code generator share.
+ *
+ * The checker (check_*.c) walks the AST, resolves every identifier to an
+ * Object, gives every expression its type and mode (parser.h annotations),
+ * and records facts the code generator needs: which variables escape into
+ * heap boxes, which outer variables a function literal captures, how a
+ * selector reaches its field or method. The generator (gen_*.c) then emits
+ * bytecode from the annotated tree without re-deriving any of it.
+ */
+#ifndef GOI_COMPILER_INTERNAL_H
+#define GOI_COMPILER_INTERNAL_H
+
+#include "../stdlib/stdlib.h"
+#include "compiler.h"
+#include "constant.h"
+
+typedef struct Scope Scope;
+typedef struct Package Package;
+typedef struct FuncCtx FuncCtx;
+
+typedef enum {
+    OBJ_BAD,
+    OBJ_VAR,
+    OBJ_CONST,
+    OBJ_TYPE,
+    OBJ_FUNC,
+    OBJ_PKG,
+    OBJ_BUILTIN,
+    OBJ_NIL,
+    OBJ_LABEL,
+} ObjKind;
+
+typedef enum {
+    BI_APPEND, BI_CAP, BI_CLEAR, BI_CLOSE, BI_COMPLEX, BI_COPY, BI_DELETE, BI_IMAG, BI_LEN,
+    BI_MAKE, BI_MAX, BI_MIN, BI_NEW, BI_PANIC, BI_PRINT, BI_PRINTLN, BI_REAL, BI_RECOVER,
+    /* unsafe */
+    BI_SIZEOF,
+    BI__COUNT
+} BuiltinId;
+
+struct Object {
+    ObjKind kind;
+    const char *name; /* interned */
+    Type *type;
+    Pos pos;
+    Package *pkg;
+
+    /* package-level objects are resolved lazily, in dependency order */
+    uint8_t color;    /* 0 unresolved, 1 resolving (cycle check), 2 done */
+    Decl *decl;       /* D_FUNC, or the D_CONST/D_VAR/D_TYPE declaration */
+    Spec *spec;
+    int index;        /* position of the name within its spec */
+
+    /* variables */
+    bool used;
+    bool is_global;
+    bool is_param;
+    bool is_result;
+    bool addressed;   /* &x, or an implicit address (pointer method call, slicing an array) */
+    bool captured;    /* used by a nested function literal */
+    bool big;         /* too large for registers */
+    FuncCtx *owner;   /* function declaring a local */
+    int reg;          /* code generator: first register of a local (-1 none) */
+    Value *storage;   /* globals: their slots */
+    Vec(Object *) deps; /* package-level: objects its initializer/body refers to */
+
+    /* constants */
+    ConstVal *cv;
+    int iota;
+
+    /* functions and methods */
+    Func *fn;
+    FuncCtx *fctx;
+    Type *recv_base;  /* methods: the named receiver type T */
+    bool ptr_recv;    /* methods: declared on *T */
+    const NativeDef *native;
+
+    /* imported packages */
+    Package *imported;
+    Spec *import_spec;
+
+    BuiltinId builtin;
+    Stmt *label;      /* OBJ_LABEL: the labeled statement */
+    bool alias;       /* OBJ_TYPE: declared with `type A = B` */
+};
+
+static inline bool obj_boxed(const Object *o) {
+    return o->kind == OBJ_VAR && !o->is_global && (o->addressed || o->captured || o->big);
+}
+
+/* ----------------------------------------------------------------- scopes */
+
+struct Scope {
+    Scope *parent;
+    Vec(Object *) objs;
+    bool is_func;   /* the outermost scope of a function (parameters) */
+    bool is_pkg;
+    bool is_universe;
+};
+
+Scope *scope_new(Scope *parent);
+Object *scope_lookup_local(Scope *s, const char *name);
+Object *scope_lookup(Scope *s, const char *name); /* walks parents */
+/* Insert; returns the previous object of that name in s, or NULL. */
+Object *scope_insert(Scope *s, Object *o);
+
+/* --------------------------------------------------------------- packages */
+
+struct Package {
+    const char *path;
+    const char *name;
+    Scope *scope;
+    File *file;
+    const StdPackage *std;
+    bool is_main;
+    bool checked;
+    bool generated;
+    Vec(Object *) objs;       /* package-level objects, declaration order */
+    Vec(Object *) funcs;      /* functions and methods with bodies or natives */
+    Vec(Object *) inits;      /* init() functions, in order */
+    Vec(Object *) var_order;  /* global variables in initialization order */
+    Vec(Type *) named;        /* named types declared here (for method tables) */
+    Vec(Spec *) imports;
+};
+
+/* What the checker keeps about a named type (Type.checker). */
+typedef struct NamedInfo {
+    Object *obj;              /* the declaring type object */
+    Vec(Object *) methods;    /* declared methods, value and pointer receivers */
+    bool tables_done;         /* run-time method tables built */
+} NamedInfo;
+
+/* How a selector x.f reaches its target. */
+typedef enum {
+    SEL_FIELD,        /* struct field (maybe through embedded fields) */
+    SEL_METHOD,       /* concrete method (static call or method value) */
+    SEL_IFACE_METHOD, /* method of an interface value */
+    SEL_QUALIFIED,    /* pkg.Name: the Expr's obj says what */
+    SEL_METHOD_EXPR,  /* T.M or (*T).M: a function taking the receiver first */
+} SelKind;
+
+typedef struct SelStep {
+    int field;      /* index into the struct's fields */
+    bool deref;     /* the value before this step is a pointer: dereference it */
+} SelStep;
+
+typedef struct Selection {
+    SelKind kind;
+    Type *base;       /* type of x */
+    int nsteps;       /* embedded steps (and, for SEL_FIELD, the final field) */
+    SelStep *steps;
+    Object *method;   /* SEL_METHOD / SEL_METHOD_EXPR: the declared method */
+    Type *recv;       /* type the method's receiver needs after the steps (T or *T) */
+    bool addr_recv;   /* take the address of the (addressable) receiver */
+    bool deref_recv;  /* dereference a pointer receiver to call a value method */
+    int imethod;      /* SEL_IFACE_METHOD: index in the interface's sorted methods */
+    Type *iface;      /* SEL_IFACE_METHOD: the interface type */
+} Selection;
+
+/* --------------------------------------------------------------- functions */
+
+/* A variable captured by a function literal: where its box pointer comes
+ * from in the enclosing function. */
+typedef struct Upval {
+    Object *obj;
+    bool from_local; /* enclosing function's register (else its upvalue #index) */
+    int index;
+} Upval;
+
+struct FuncCtx {
+    FuncCtx *parent;        /* enclosing function (literals) */
+    Object *obj;            /* declared function or method; NULL for literals */
+    Expr *lit;              /* E_FUNCLIT */
+    Type *sig;              /* receiver included as first parameter for methods */
+    Field *recv;
+    FuncTypeNode *ftype;
+    Stmt *body;
+    const char *name;       /* traceback name: main.f, main.(*T).M, main.f.func1 */
+    int nlits;              /* function literals named so far */
+    Vec(Object *) params;   /* receiver first */
+    Vec(Object *) results;  /* named or synthesized result variables */
+    bool named_results;
+    Vec(Upval) upvals;
+    bool has_defer;
+    bool has_recover;
+    Scope *label_scope;
+    Func *fn;               /* generated code */
+    Package *pkg;
+    Scope *scope;           /* parameters and results */
+    Vec(Object *) locals;   /* every local variable, for "declared and not used" */
+    Vec(Object *) labels;
+};
+
+/* --------------------------------------------------------------- session */
+
+typedef struct CompileError {
+    Pos pos;
+    const char *msg;
+    bool soft; /* "declared and not used" style: dropped when hard errors exist */
+} CompileError;
+
+struct Session {
+    CompileOptions opts;
+    const char *main_file;
+    Scope *universe;
+    Vec(Package *) packages;
+    Package *main;
+    Vec(CompileError) errors;
+    Vec(Func *) funcs;      /* every generated function */
+    Object *builtin_objs[BI__COUNT];
+    Object *obj_nil, *obj_true, *obj_false, *obj_iota;
+    Type *t_runtime_error;  /* runtime.Error */
+};
+
+/* The checker's working state for one package. */
+typedef struct Checker {
+    Session *s;
+    Package *pkg;
+    Scope *scope;           /* current scope */
+    FuncCtx *fn;            /* current function (NULL at package level) */
+    Object *decl_obj;       /* package-level object being resolved (dependency recording) */
+    int iota;               /* current iota or -1 */
+    ConstVal *iota_cv;
+    Vec(Stmt *) breakables; /* enclosing for/switch/select (for break/continue checks) */
+    int in_defer_or_go;
+} Checker;
+
+/* ---- errors ---- */
+void errorf(Checker *c, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void soft_errorf(Checker *c, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void session_add_error(Session *s, Pos pos, const char *msg, bool soft);
+
+/* ---- packages (check.c) ---- */
+Package *load_package(Session *s, const char *path, Pos pos, Checker *importer);
+void check_package(Session *s, Package *pkg);
+void resolve_object(Checker *c, Object *o);
+Object *new_object(ObjKind kind, const char *name, Type *type, Pos pos);
+void declare(Checker *c, Scope *s, Object *o);
+void record_use(Checker *c, Object *o);
+
+/* ---- types (check_type.c) ---- */
+Type *check_type_expr(Checker *c, Expr *e);
+Type *check_func_type(Checker *c, FuncTypeNode *ft, Field *recv, FuncCtx *fc, Scope *scope);
+bool identical(Type *a, Type *b);
+bool assignable(Checker *c, Type *v, Type *t, const char **reason);
+bool convertible(Type *v, Type *t);
+Type *default_type(Type *t);
+bool is_named(const Type *t);
+/* Find field or method name in type t (with embedding). */
+typedef enum { LOOKUP_NONE, LOOKUP_FIELD, LOOKUP_METHOD, LOOKUP_AMBIGUOUS } LookupKind;
+LookupKind lookup_field_or_method(Type *t, const char *name, Selection *sel, StructField **field,
+                                  Object **method, bool *indirect);
+/* Method sets: all declared methods of named type t (value and pointer receivers). */
+Vec(Object *) *methods_of(Type *named);
+void add_method(Type *named, Object *m);
+bool implements(Checker *c, Type *t, Type *iface, const char **missing, bool *ptr_recv, bool *wrong_sig);
+const char *type_str(Type *t); /* for messages: like type_string, but "untyped int" etc. */
+void complete_method_tables(Session *s, Package *pkg);
+
+/* ---- expressions (check_expr.c, check_call.c) ---- */
+void check_expr(Checker *c, Expr *e, Type *hint);
+void check_expr_or_type(Checker *c, Expr *e);
+void check_multi(Checker *c, Expr *e); /* allows tuple results */
+void check_call(Checker *c, Expr *e, Type *hint);
+/* Convert an (untyped) expression to type t for assignment; reports
+ * "cannot use x (...) as T value in <context>". Returns false on error. */
+bool assign_to(Checker *c, Expr *e, Type *t, const char *context);
+void convert_untyped(Checker *c, Expr *e, Type *target);
+void use_default_type(Checker *c, Expr *e);
+/* Is e a value (not a type, package, built-in or no-value call)? Reports if not. */
+bool check_value(Checker *c, Expr *e);
+const char *expr_str(Expr *e);         /* source-like rendering for messages */
+const char *operand_str(Checker *c, Expr *e); /* "x (variable of type int)" */
+bool is_addressable(Expr *e);
+void mark_addressed(Checker *c, Expr *e);
+Selection *expr_selection(Expr *e);
+
+/* ---- statements (check_stmt.c) ---- */
+void check_func_body(Checker *c, FuncCtx *fc);
+void check_stmt(Checker *c, Stmt *s);
+bool is_terminating(Stmt *s, const char *label);
+
+/* ---- code generation (gen_*.c) ---- */
+Func *gen_function(Session *s, FuncCtx *fc);
+Func *gen_package_init(Session *s, Package *pkg);
+/* Build the run-time method tables (iface-entry wrappers) of named type t. */
+void gen_method_tables(Session *s, Type *t);
+Func *new_func(Session *s, const char *name, const char *file, int line);
+
+/* runtime.Error's type, used by panics raised by instructions. */
+Type *runtime_error_type(Session *s);
+
+#endif
