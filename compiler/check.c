@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include "../vm/vm.h"
 
 /* ------------------------------------------------------------------ errors */
 
@@ -616,7 +617,7 @@ static void declare_method(Checker *c, Object *m) {
     while (rt->kind == E_PAREN) rt = rt->u.unary.x;
     m->ptr_recv = rt->kind == E_STAR;
     /* duplicate method or field/method clash */
-    Vec(Object *) *ms = methods_of(t);
+    ObjList *ms = methods_of(t);
     for (int i = 0; i < ms->len; i++) {
         if (ms->items[i]->name == m->name) {
             errorf(c, m->pos, "method %s.%s already declared at %s:%d:%d", t->name, m->name,
@@ -694,15 +695,15 @@ void check_package(Session *s, Package *pkg) {
 /* Go spec §Package initialization: repeatedly initialize the earliest
  * variable in declaration order that has no dependency on an uninitialized
  * variable; dependencies through functions count. */
-static void visit_deps(Object *o, Object **stack, int depth, Vec(Object *) *order, Package *pkg);
+static void visit_deps(Object *o, Object **stack, int depth, ObjList *order, Package *pkg);
 
-static bool in_order(Vec(Object *) *order, Object *o) {
+static bool in_order(ObjList *order, Object *o) {
     for (int i = 0; i < order->len; i++)
         if (order->items[i] == o) return true;
     return false;
 }
 
-static void visit_deps(Object *o, Object **stack, int depth, Vec(Object *) *order, Package *pkg) {
+static void visit_deps(Object *o, Object **stack, int depth, ObjList *order, Package *pkg) {
     for (int i = 0; i < depth; i++)
         if (stack[i] == o) return; /* cycle through functions: ignore */
     if (depth >= 256) return;
@@ -721,7 +722,7 @@ static void compute_init_order(Package *pkg) {
     Object *stack[256];
     for (int i = 0; i < pkg->objs.len; i++) {
         Object *o = pkg->objs.items[i];
-        if (o->kind == OBJ_VAR) visit_deps(o, stack, 0, (void *)&pkg->var_order, pkg);
+        if (o->kind == OBJ_VAR) visit_deps(o, stack, 0, &pkg->var_order, pkg);
     }
 }
 

@@ -1176,7 +1176,7 @@ static void check_selector(Checker *c, Expr *e) {
         return;
     }
     if (t->kind == KIND_POINTER && t->elem->under && t->elem->under->kind == KIND_INTERFACE && !t->name) {
-        errorf(c, e->u.selector.sel_pos.line ? e->u.selector.sel_pos : e->pos, "%s undefined (type %s is pointer to interface, not interface)", expr_str(e), type_str(t), sel);
+        errorf(c, e->u.selector.sel_pos.line ? e->u.selector.sel_pos : e->pos, "%s undefined (type %s is pointer to interface, not interface)", expr_str(e), type_str(t));
         invalid(e);
         return;
     }

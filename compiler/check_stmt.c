@@ -1144,8 +1144,8 @@ void check_func_body(Checker *c, FuncCtx *fc) {
     }
     FuncCtx *saved_fn = c->fn;
     Scope *saved_scope = c->scope;
-    Vec(Stmt *) saved_breakables = c->breakables;
-    c->breakables = (typeof(c->breakables)){0};
+    StmtList saved_breakables = c->breakables;
+    memset(&c->breakables, 0, sizeof c->breakables);
     c->fn = fc;
     for (int i = 0; i < fc->params.len; i++) fc->params.items[i]->owner = fc;
     for (int i = 0; i < fc->results.len; i++) fc->results.items[i]->owner = fc;

@@ -126,14 +126,14 @@ Type *default_type(Type *t) {
 
 /* ----------------------------------------------------------- method sets */
 
-Vec(Object *) *methods_of(Type *named) {
-    static Vec(Object *) none;
+ObjList *methods_of(Type *named) {
+    static ObjList none;
     NamedInfo *ni = named && named->name ? named->checker : NULL;
     if (!ni) {
         none.len = 0;
-        return (void *)&none;
+        return &none;
     }
-    return (void *)&ni->methods;
+    return &ni->methods;
 }
 
 void add_method(Type *named, Object *m) {
@@ -143,7 +143,7 @@ void add_method(Type *named, Object *m) {
 
 static Object *find_declared_method(Type *t, const char *name) {
     if (!t->name || !t->checker) return NULL;
-    Vec(Object *) *ms = methods_of(t);
+    ObjList *ms = methods_of(t);
     for (int i = 0; i < ms->len; i++)
         if (ms->items[i]->name == name) return ms->items[i];
     return NULL;
@@ -611,7 +611,8 @@ Type *check_type_expr(Checker *c, Expr *e) {
 }
 
 /* Declare the parameters of one field list; returns their types. */
-static void param_list(Checker *c, FieldList *fl, Scope *scope, FuncCtx *fc, bool results, Vec(Type *) *types,
+typedef Vec(Type *) TypeList;
+static void param_list(Checker *c, FieldList *fl, Scope *scope, FuncCtx *fc, bool results, TypeList *types,
                        bool *variadic) {
     for (int i = 0; i < fl->len; i++) {
         Field *f = fl->items[i];
@@ -653,7 +654,7 @@ static void param_list(Checker *c, FieldList *fl, Scope *scope, FuncCtx *fc, boo
 }
 
 Type *check_func_type(Checker *c, FuncTypeNode *ft, Field *recv, FuncCtx *fc, Scope *scope) {
-    Vec(Type *) params = {0}, results = {0};
+    TypeList params = {0}, results = {0};
     bool variadic = false;
     Scope *saved = c->scope;
     c->scope = scope;
@@ -661,14 +662,14 @@ Type *check_func_type(Checker *c, FuncTypeNode *ft, Field *recv, FuncCtx *fc, Sc
     if (recv) {
         FieldList rl = {0};
         vec_push(&rl, recv);
-        param_list(c, &rl, scope, fc, false, (void *)&params, NULL);
+        param_list(c, &rl, scope, fc, false, &params, NULL);
         Type *rt = params.items[0];
         Type *base = rt->kind == KIND_POINTER && !rt->name ? rt->elem : rt;
         if (rt->kind == KIND_POINTER && rt->name) errorf(c, recv->pos, "invalid receiver type %s", type_str(rt));
         (void)base;
     }
-    param_list(c, &ft->params, scope, fc, false, (void *)&params, &variadic);
-    param_list(c, &ft->results, scope, fc, true, (void *)&results, NULL);
+    param_list(c, &ft->params, scope, fc, false, &params, &variadic);
+    param_list(c, &ft->results, scope, fc, true, &results, NULL);
     c->scope = saved;
     return type_func(params.items, params.len, results.items, results.len, variadic);
 }

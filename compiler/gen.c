@@ -499,11 +499,12 @@ Func *gen_method_expr(Session *s, Type *recv, Selection *sel, Type *sig) {
 /* ------------------------------------------------------------ method tables */
 
 /* Every method name that T's embedding structure could provide. */
-static void collect_method_names(Type *t, Vec(const char *) *names, int depth) {
+typedef Vec(const char *) NameList;
+static void collect_method_names(Type *t, NameList *names, int depth) {
     if (depth > 8 || !t) return;
     if (t->kind == KIND_POINTER && !t->name) t = t->elem;
     if (t->name && t->checker) {
-        Vec(Object *) *ms = methods_of(t);
+        ObjList *ms = methods_of(t);
         for (int i = 0; i < ms->len; i++) vec_push(names, ms->items[i]->name);
     }
     Type *u = t->under;
@@ -518,7 +519,7 @@ static void collect_method_names(Type *t, Vec(const char *) *names, int depth) {
 }
 
 static void build_table(Session *s, Type *t) {
-    Vec(const char *) names = {0};
+    NameList names = {0};
     collect_method_names(t, &names, 0);
     Vec(Method) ms = {0};
     bool is_ptr = t->kind == KIND_POINTER;

@@ -96,6 +96,7 @@ void convert_to(FS *fs, Type *from, Type *to, int src, int dst);
 void cond_jump(FS *fs, Expr *e, bool when, JumpList *jl);
 void emit_arith(FS *fs, TokenKind op, Type *t, Expr *y, int dst, int a, int b);
 void normalize(FS *fs, Type *t, int r);
+void gen_compare(FS *fs, TokenKind op, Type *t, int a, int b, int dst);
 LValue gen_lvalue(FS *fs, Expr *e);
 void lv_load(FS *fs, LValue *lv, int dst);
 void lv_store(FS *fs, LValue *lv, int src);

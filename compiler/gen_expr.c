@@ -87,7 +87,7 @@ void lv_load(FS *fs, LValue *lv, int dst) {
         break;
     case LV_MAP:
         emit(fs, OP_MAPGET, dst, lv->reg, lv->idx);
-        emit_extra(fs, NO_REG, 0, 0);
+        emit_extra(fs, NO_REG, n, 0);
         break;
     }
 }
@@ -304,7 +304,7 @@ static bool is_int_like(Type *t) {
 }
 
 /* Emit a comparison of two operands of type t into bool register dst. */
-static void gen_compare(FS *fs, TokenKind op, Type *t, int a, int b, int dst) {
+void gen_compare(FS *fs, TokenKind op, Type *t, int a, int b, int dst) {
     Type *u = t->under;
     bool swap = op == TK_GTR || op == TK_GEQ;
     if (swap) {
@@ -765,7 +765,7 @@ void gen_commaok(FS *fs, Expr *e, int dst, int okreg) {
         int k = reg_alloc(fs, tsize(mt->key));
         expr_to_type(fs, e->u.index.indices.items[0], mt->key, k);
         emit(fs, OP_MAPGET, dst, m, k);
-        emit_extra(fs, okreg, 0, 0);
+        emit_extra(fs, okreg, tsize(mt->elem), 0);
         return;
     }
     case E_TYPEASSERT: {

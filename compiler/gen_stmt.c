@@ -619,9 +619,7 @@ static void gen_switch(FS *fs, Stmt *s) {
                         expr_to_type(fs, v, tt, bq);
                     }
                     int r = reg_alloc(fs, 1);
-                    /* reuse the comparison emitter through a tiny binary expression */
-                    extern void gen_compare_public(FS * fs, TokenKind op, Type * t, int a, int b, int dst);
-                    gen_compare_public(fs, TK_EQL, ct, a, bq, r);
+                    gen_compare(fs, TK_EQL, ct, a, bq, r);
                     vec_push(&to_body[i], emit_cond_jump(fs, OP_JT, r, 0));
                 }
             }

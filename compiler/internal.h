@@ -17,6 +17,7 @@
 typedef struct Scope Scope;
 typedef struct Package Package;
 typedef struct FuncCtx FuncCtx;
+typedef Vec(Object *) ObjList;
 
 typedef enum {
     OBJ_BAD,
@@ -62,7 +63,7 @@ struct Object {
     FuncCtx *owner;   /* function declaring a local */
     int reg;          /* code generator: first register of a local (-1 none) */
     Value *storage;   /* globals: their slots */
-    Vec(Object *) deps; /* package-level: objects its initializer/body refers to */
+    ObjList deps; /* package-level: objects its initializer/body refers to */
 
     /* constants */
     ConstVal *cv;
@@ -115,10 +116,10 @@ struct Package {
     bool is_main;
     bool checked;
     bool generated;
-    Vec(Object *) objs;       /* package-level objects, declaration order */
-    Vec(Object *) funcs;      /* functions and methods with bodies or natives */
-    Vec(Object *) inits;      /* init() functions, in order */
-    Vec(Object *) var_order;  /* global variables in initialization order */
+    ObjList objs;             /* package-level objects, declaration order */
+    ObjList funcs;            /* functions and methods with bodies or natives */
+    ObjList inits;            /* init() functions, in order */
+    ObjList var_order;        /* global variables in initialization order */
     Vec(Type *) named;        /* named types declared here (for method tables) */
     Vec(Spec *) imports;
 };
@@ -126,7 +127,7 @@ struct Package {
 /* What the checker keeps about a named type (Type.checker). */
 typedef struct NamedInfo {
     Object *obj;              /* the declaring type object */
-    Vec(Object *) methods;    /* declared methods, value and pointer receivers */
+    ObjList methods;          /* declared methods, value and pointer receivers */
     bool tables_done;         /* run-time method tables built */
 } NamedInfo;
 
@@ -177,8 +178,8 @@ struct FuncCtx {
     Stmt *body;
     const char *name;       /* traceback name: main.f, main.(*T).M, main.f.func1 */
     int nlits;              /* function literals named so far */
-    Vec(Object *) params;   /* receiver first */
-    Vec(Object *) results;  /* named or synthesized result variables */
+    ObjList params;         /* receiver first */
+    ObjList results;        /* named or synthesized result variables */
     bool named_results;
     Vec(Upval) upvals;
     bool has_defer;
@@ -187,8 +188,8 @@ struct FuncCtx {
     Func *fn;               /* generated code */
     Package *pkg;
     Scope *scope;           /* parameters and results */
-    Vec(Object *) locals;   /* every local variable, for "declared and not used" */
-    Vec(Object *) labels;
+    ObjList locals;         /* every local variable, for "declared and not used" */
+    ObjList labels;
 };
 
 /* --------------------------------------------------------------- session */
@@ -221,7 +222,7 @@ typedef struct Checker {
     Object *decl_obj;       /* package-level object being resolved (dependency recording) */
     int iota;               /* current iota or -1 */
     ConstVal *iota_cv;
-    Vec(Stmt *) breakables; /* enclosing for/switch/select (for break/continue checks) */
+    StmtList breakables;    /* enclosing for/switch/select (for break/continue checks) */
     int in_defer_or_go;
 } Checker;
 
@@ -251,7 +252,7 @@ typedef enum { LOOKUP_NONE, LOOKUP_FIELD, LOOKUP_METHOD, LOOKUP_AMBIGUOUS } Look
 LookupKind lookup_field_or_method(Type *t, const char *name, Selection *sel, StructField **field,
                                   Object **method, bool *indirect);
 /* Method sets: all declared methods of named type t (value and pointer receivers). */
-Vec(Object *) *methods_of(Type *named);
+ObjList *methods_of(Type *named);
 void add_method(Type *named, Object *m);
 bool implements(Checker *c, Type *t, Type *iface, const char **missing, bool *ptr_recv, bool *wrong_sig);
 const char *type_str(Type *t); /* for messages: like type_string, but "untyped int" etc. */

@@ -20,6 +20,8 @@
 #ifndef GOI_OPCODES_H
 #define GOI_OPCODES_H
 
+#include <stdint.h>
+
 #define GOI_OPCODES(X)                                                                             \
     X(NOP, "", "do nothing")                                                                       \
     X(EXTRA, "A B C", "operands of the previous instruction (never executed)")                     \

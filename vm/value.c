@@ -3,6 +3,7 @@
 #include "../lexer/lexer.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 /* ------------------------------------------------------------ strings */
 
