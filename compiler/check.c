@@ -250,9 +250,24 @@ Package *load_package(Session *s, const char *path, Pos pos, Checker *importer) 
 }
 
 /* Imports of one file into the package scope (goi programs are one file). */
+/* The import path of a spec: the parser keeps the literal's source text. */
+static const char *import_path(Spec *sp) {
+    const char *lit = sp->u.import.path;
+    if (!lit) return "";
+    if (lit[0] != '"' && lit[0] != '`') return lit;
+    char *out;
+    size_t n;
+    const char *err;
+    if (!lex_decode_string(lit, strlen(lit), &out, &n, &err)) return lit;
+    const char *p = intern(out, n);
+    free(out);
+    sp->u.import.path = p;
+    return p;
+}
+
 static void collect_import(Checker *c, Spec *sp) {
     Session *s = c->s;
-    const char *path = sp->u.import.path;
+    const char *path = import_path(sp);
     if (strcmp(path, "C") == 0) {
         errorf(c, sp->u.import.path_pos, "import \"C\" (cgo) is not supported by goi yet");
         return;
@@ -778,7 +793,7 @@ Program *compile_program(Session *s, const char *src, size_t len) {
         if (p->generated) continue;
         for (int j = 0; j < p->funcs.len; j++) {
             Object *o = p->funcs.items[j];
-            if (!o->fn) gen_function(s, o->fctx);
+            if (o->fctx && !o->fctx->fn) gen_function(s, o->fctx);
         }
     }
     for (int i = 0; i < s->packages.len; i++) {

@@ -1323,11 +1323,14 @@ static void check_index_expr(Checker *c, Expr *e, Type *hint) {
         e->type = t_uint8;
         return;
     }
-    case KIND_ARRAY:
-        check_index(c, idx, u->len, "index");
+    case KIND_ARRAY: {
+        int64_t k = check_index(c, idx, u->len, "index");
         e->mode = is_addressable(x) ? MODE_VAR : MODE_VALUE;
         e->type = u->elem;
+        /* a dynamic index needs the array in memory, not in registers */
+        if (k == -2) mark_addressed(c, x);
         return;
+    }
     case KIND_SLICE:
         check_index(c, idx, -1, "index");
         e->mode = MODE_VAR;

@@ -1373,6 +1373,12 @@ int expr_any(FS *fs, Expr *e) {
             return r;
         }
     }
+    /* a call's results already sit in its window */
+    if (u->kind == E_CALL && u->mode != MODE_CONST && unparen(u->u.call.fun)->mode != MODE_TYPE &&
+        unparen(u->u.call.fun)->mode != MODE_BUILTIN && u->type->kind != KIND_TUPLE) {
+        set_line(fs, u->pos);
+        return gen_call(fs, u);
+    }
     int r = reg_alloc(fs, tsize(e->type) ? tsize(e->type) : 1);
     expr_to(fs, e, r);
     return r;

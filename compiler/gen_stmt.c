@@ -38,6 +38,30 @@ static void init_var_expr(FS *fs, Object *o, Expr *e) {
     }
 }
 
+/* In a multiple assignment, later assignments must not change where an
+ * earlier target is: `i, s[i] = 1, 2` indexes with the old i. Copy the
+ * registers a location depends on. */
+static void pin_lvalue(FS *fs, LValue *lv) {
+    int n = 0, r;
+    switch (lv->kind) {
+    case LV_INDEX:
+        r = reg_alloc(fs, 3);
+        emit_move(fs, r, lv->reg, 3);
+        lv->reg = r;
+        n = reg_alloc(fs, 1);
+        emit_move(fs, n, lv->idx, 1);
+        lv->idx = n;
+        break;
+    case LV_PTR:
+    case LV_MAP:
+        r = reg_alloc(fs, 1);
+        emit_move(fs, r, lv->reg, 1);
+        lv->reg = r;
+        break;
+    default: break;
+    }
+}
+
 static void store_lvalue_from(FS *fs, LValue *lv, Type *from, int src) {
     if (lv->kind == LV_BLANK) return;
     if (is_iface(lv->type) && !is_iface(from)) {
@@ -196,6 +220,7 @@ static void gen_assign(FS *fs, Stmt *s) {
             lvs[i] = (LValue){.kind = LV_BLANK, .type = t_invalid};
         } else {
             lvs[i] = gen_lvalue(fs, l);
+            pin_lvalue(fs, &lvs[i]);
         }
     }
     if (nl == nr) {

@@ -51,7 +51,7 @@ void vm_disassemble(const Func *f, FILE *out) {
         } else if (strcmp(fmt, "sBx") == 0 || strcmp(fmt, "Bx") == 0) {
             fprintf(out, " %d", instr_bx(i));
             if (i.op == OP_JMP) fprintf(out, "    ; to %d", (int)pc + 1 + instr_bx(i));
-        } else if (strstr(fmt, "sC")) {
+        } else if (strstr(fmt, "sC") && i.op != OP_ADDI) {
             fprintf(out, " %u %u %d    ; to %d", i.a, i.b, (int16_t)i.c, (int)pc + 1 + (int16_t)i.c);
         } else if (fmt[0]) {
             fprintf(out, " %u %u %u", i.a, i.b, i.c);
