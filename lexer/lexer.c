@@ -208,12 +208,16 @@ static void lex_error(Lexer *lx, Pos pos, const char *fmt, ...) {
 /* Consume one character of a literal or comment body, checking it the way
  * gc's source reader does: NUL, a BOM and invalid UTF-8 are reported (once
  * per character) but scanning goes on. Newlines are the caller's business. */
-static void take_char(Lexer *lx) {
+static void take_special_char(Lexer *lx);
+
+static inline void take_char(Lexer *lx) {
     uint8_t c = (uint8_t)lx->src[lx->off];
-    if (likely(c >= 0x20 && c < 0x80)) {
-        lx->off++;
-        return;
-    }
+    if (likely((c >= 0x20 && c < 0x80) || c == '\t')) lx->off++;
+    else take_special_char(lx);
+}
+
+static void take_special_char(Lexer *lx) {
+    uint8_t c = (uint8_t)lx->src[lx->off];
     if (c == 0) {
         lex_error(lx, cur_pos(lx), "invalid NUL character");
         lx->off++;
@@ -602,6 +606,21 @@ static void scan_unicode_ident(Lexer *lx, size_t start) {
     }
 }
 
+/* Identifiers repeat a lot (err, ok, i, fmt...). A small direct-mapped cache
+ * per thread answers most lookups without intern()'s lock and table walk.
+ * Interned strings live as long as the process, so caching them is safe. */
+enum { IDENT_CACHE_SIZE = 1024 };
+static __thread const char *ident_cache[IDENT_CACHE_SIZE];
+
+static const char *intern_ident(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
+    const char **slot = &ident_cache[(h ^ (h >> 15)) & (IDENT_CACHE_SIZE - 1)];
+    const char *c = *slot;
+    if (c && memcmp(c, s, n) == 0 && c[n] == 0) return c;
+    return *slot = intern(s, n);
+}
+
 /* ---------------------------------------------------------------- the scanner */
 
 static inline Token make_token(TokenKind k, Pos pos) {
@@ -738,7 +757,7 @@ Token lex_next(Lexer *lx) {
             TokenKind k = lex_keyword(lx->src + start, n);
             Token t = make_token(k, pos);
             if (k == TK_IDENT) {
-                t.text = intern(lx->src + start, n);
+                t.text = intern_ident(lx->src + start, n);
                 t.len = n;
             }
             lx->insert_semi = ends_statement(k);

@@ -266,11 +266,15 @@ static Expr *parse_name(Parser *p) {
 }
 
 /* IdentifierList = identifier { "," identifier } . (the first is given) */
-static void parse_name_list(Parser *p, Expr *first, void *vec) {
-    ExprList *l = vec;
-    vec_push(l, first);
-    while (got(p, TK_COMMA)) vec_push(l, parse_name(p));
+static ExprList parse_name_list(Parser *p, Expr *first) {
+    ExprList l = {0};
+    vec_push(&l, first);
+    while (got(p, TK_COMMA)) vec_push(&l, parse_name(p));
+    return l;
 }
+
+/* Field.names and Spec.names are Vec(Expr *) of their own (anonymous) type. */
+#define SET_NAMES(dst, list) ((dst).items = (list).items, (dst).len = (list).len, (dst).cap = (list).cap)
 
 /* ---------------------------------------------------------------- forward declarations */
 
@@ -492,7 +496,8 @@ static bool parse_field_decl(Parser *p, void *ctx) {
         }
         Field *f = NEW(Field);
         f->pos = pos;
-        parse_name_list(p, name, &f->names);
+        ExprList names = parse_name_list(p, name);
+        SET_NAMES(f->names, names);
         if (f->names.len == 1 && at(p, TK_LBRACK)) {
             /* "T[P]" embeds an instantiated type; "a [3]int" declares a field. */
             Expr *t = parse_array_or_type_args(p);
@@ -1840,7 +1845,8 @@ static Spec *new_value_spec(Parser *p) {
     Spec *s = NEW(Spec);
     s->kind = SPEC_VALUE;
     s->pos = p->tok.pos;
-    parse_name_list(p, parse_name(p), &s->u.value.names);
+    ExprList names = parse_name_list(p, parse_name(p));
+    SET_NAMES(s->u.value.names, names);
     return s;
 }
 
@@ -2088,6 +2094,11 @@ static void parse_source_file(Parser *p) {
 
 /* ---------------------------------------------------------------- entry points */
 
+/* Could src contain import "C"? (A cheap, conservative test.) */
+static bool may_import_c(const char *src, size_t len) {
+    return memmem(src, len, "\"C\"", 3) != NULL || memmem(src, len, "`C`", 3) != NULL;
+}
+
 static void parser_init(Parser *p, ParseResult *res, const char *filename, const char *src, size_t len) {
     memset(p, 0, sizeof *p);
     memset(res, 0, sizeof *res);
@@ -2099,7 +2110,9 @@ static void parser_init(Parser *p, ParseResult *res, const char *filename, const
     p->res = res;
     p->file = f;
     lex_init(&p->lx, f->filename, src, len, on_lex_error, p);
-    p->lx.keep_comments = true; /* for the cgo preamble; next() steps over them */
+    /* Comments matter only for the cgo preamble; next() steps over them.
+     * Without an "import "C"" in sight, the scanner may skip them itself. */
+    p->lx.keep_comments = may_import_c(src, len);
     next(p);
 }
 
