@@ -1,0 +1,8 @@
+# fib: function calls — naive recursive Fibonacci, fib(32) = 2178309.
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+print(fib(32))
