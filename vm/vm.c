@@ -947,6 +947,11 @@ do_call:
         if (likely(r == NATIVE_OK)) NEXT();
         if (r == NATIVE_PANIC) goto unwind;
         if (r == NATIVE_PARK) PARK_AND_RETRY();
+        if (r == NATIVE_YIELD) {
+            if (stop) NEXT();
+            SAVE_PC();
+            return VM_YIELD;
+        }
         /* NATIVE_EXIT: runtime.Goexit */
         {
             Value nilv[2] = {{0}, {0}};

@@ -309,6 +309,7 @@ enum {
                       on wake-up the call instruction runs again with the same
                       arguments, and the native finds in g->park how it ended */
     NATIVE_EXIT,   /* the goroutine ends now (runtime.Goexit) */
+    NATIVE_YIELD,  /* the call is done; let other goroutines run first (runtime.Gosched) */
 };
 typedef int (*NativeFn)(G *g, Value *args);
 
