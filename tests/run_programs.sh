@@ -19,10 +19,10 @@
 # report of AddressSanitizer, UndefinedBehaviorSanitizer or ThreadSanitizer
 # on stderr fails the test whatever the exit status.
 #
-# Suites printed by --list: "samples" for files under a directory named
-# samples, "programs" for the rest; plus "concurrency" when the path has a
-# directory named concurrency, the name starts with conc_ or tour_, or the
-# source has a go statement or a channel type.
+# Suites printed by --list: "samples" for the programs of a listed DIR named
+# samples, "programs" for the rest; plus "concurrency" when the path below DIR
+# has a directory named concurrency, the name starts with conc_ or tour_, or
+# the source has a go statement or a channel type.
 set -u
 export LC_ALL=C
 
@@ -41,13 +41,14 @@ find_programs() {
     done
 }
 
-# suites_of FILE: the comma-separated suites of one program.
+# suites_of DIR FILE: the comma-separated suites of FILE, found under DIR.
 suites_of() {
-    local f=$1 suites=programs base
-    base=$(basename "$f")
-    case "/$f" in */samples/*) suites=samples ;; esac
+    local dir=${1%/} f=$2 suites=programs rel base
+    rel=${f#"$dir"/}
+    base=${f##*/}
+    [ "${dir##*/}" = samples ] && suites=samples
     # A go statement or a channel type, outside // comments.
-    if case "/$f/" in */concurrency/*) true ;; *) false ;; esac ||
+    if case "/$rel" in */concurrency/*) true ;; *) false ;; esac ||
         case $base in conc_* | tour_*) true ;; *) false ;; esac ||
         sed 's://.*$::' "$f" | grep -Eq '(^|[^[:alnum:]_.])(go[[:space:]]+[[:alnum:]_(]|chan([[:space:]]|<-)|<-[[:space:]]*chan)'; then
         suites="$suites,concurrency"
@@ -131,8 +132,10 @@ case $1 in -h | --help) usage ;; esac
 if [ "$1" = --list ]; then
     shift
     [ $# -ge 1 ] || usage
-    find_programs "$@" | while IFS= read -r f; do
-        printf '%s\t%s\n' "$(suites_of "$f")" "$f"
+    for dir in "$@"; do
+        find_programs "$dir" | while IFS= read -r f; do
+            printf '%s\t%s\n' "$(suites_of "$dir" "$f")" "$f"
+        done
     done
     exit 0
 fi
