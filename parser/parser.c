@@ -960,9 +960,11 @@ static Expr *parse_binary(Parser *p, Expr *x, int prec) {
     }
 }
 
-/* "<-" before a channel type belongs to the type: <-chan E is a receive-only
- * channel, and <-chan<- E (scanned as <-(chan<- E)) is <-chan (<-E)...
- * Walk down the chain moving each arrow one level in. */
+/* An arrow before a channel type belongs to the type: "<-chan E" is a
+ * receive-only channel. Parsed as an operand, "<-chan<- chan E" came out as
+ * <-(chan<- (chan E)), but Go reads it as <-chan (<-chan E): walk down the
+ * chain, moving each arrow one level in, so every send-only channel on the
+ * way becomes a receive-only one. */
 static void reassociate_arrow(Parser *p, Expr *x, Pos arrow) {
     ChanDir dir = CHAN_SEND;
     Expr *t = x;
