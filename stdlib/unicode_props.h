@@ -6,6 +6,7 @@
 #define GOI_UNICODE_PROPS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define UNI_MAX_RUNE 0x10FFFF
@@ -24,6 +25,10 @@ typedef struct UTable {
 extern const UTable utab_L, utab_Lu, utab_Ll, utab_Lt, utab_M, utab_N, utab_Nd, utab_P, utab_S,
     utab_Zs, utab_White_Space;
 extern const char unicode_tables_version[];
+/* Every table Go's unicode package names (categories, scripts, properties):
+ * utab_named[id] for the ids in stdlib/go/unicode.go; id 0 is empty. */
+extern const UTable utab_named[];
+extern const int utab_nnamed;
 
 /* Latin-1 fast path: what each predicate answers for runes < 256. */
 enum {

@@ -1,0 +1,108 @@
+/* fmt_natives.c - natives of package fmt (stdlib/go/fmt.go): the Sprint
+ * and Print families over the engine in fmt.c. Output to stdout goes
+ * through the runtime's buffered writer. */
+#include "natives.h"
+#include "../runtime/runtime.h"
+
+/* A String or Error method run by the engine goes through the VM, which
+ * may grow g's stack and move the argument window: natives find their
+ * window again by offset before writing results. */
+static inline ptrdiff_t window_offset(G *g, Value *a) {
+    return g && a >= g->stack && a < g->stack + g->stack_size ? a - g->stack : -1;
+}
+static inline Value *window_again(G *g, Value *a, ptrdiff_t off) { return off >= 0 ? g->stack + off : a; }
+
+/* Most results are short: format on the stack, then copy once. */
+#define WITH_BUF(b)                                                                                \
+    char store_[256];                                                                              \
+    StrBuf b = {store_, 0, sizeof store_};                                                         \
+    store_[0] = 0
+
+static int n_sprint(G *g, Value *a) {
+    WITH_BUF(b);
+    ptrdiff_t off = window_offset(g, a);
+    int rc = fmt_sprint(g, &b, slice_get(a));
+    if (rc != NATIVE_OK) return rc;
+    a = window_again(g, a, off);
+    ret_str(a, str_from(b.data, b.len));
+    return NATIVE_OK;
+}
+
+static int n_sprintln(G *g, Value *a) {
+    WITH_BUF(b);
+    ptrdiff_t off = window_offset(g, a);
+    int rc = fmt_sprintln(g, &b, slice_get(a));
+    if (rc != NATIVE_OK) return rc;
+    a = window_again(g, a, off);
+    ret_str(a, str_from(b.data, b.len));
+    return NATIVE_OK;
+}
+
+static int n_sprintf(G *g, Value *a) {
+    WITH_BUF(b);
+    ptrdiff_t off = window_offset(g, a);
+    int rc = fmt_sprintf(g, &b, arg_str(a), slice_get(a + 2));
+    if (rc != NATIVE_OK) return rc;
+    a = window_again(g, a, off);
+    ret_str(a, str_from(b.data, b.len));
+    return NATIVE_OK;
+}
+
+/* func errorf(format string, a []any) (string, int) */
+static int n_errorf(G *g, Value *a) {
+    WITH_BUF(b);
+    ptrdiff_t off = window_offset(g, a);
+    int wrapped = -1;
+    int rc = fmt_errorf(g, &b, arg_str(a), slice_get(a + 2), &wrapped);
+    if (rc != NATIVE_OK) return rc;
+    a = window_again(g, a, off);
+    ret_str(a, str_from(b.data, b.len));
+    a[2].i = wrapped;
+    return NATIVE_OK;
+}
+
+/* Print's results: (n int, err error). */
+static int write_out(Value *a, const StrBuf *b) {
+    rt_write_stdout(b->data, b->len);
+    a[0].i = (int64_t)b->len;
+    ret_nil_iface(a + 1);
+    return NATIVE_OK;
+}
+
+static int n_print(G *g, Value *a) {
+    WITH_BUF(b);
+    ptrdiff_t off = window_offset(g, a);
+    int rc = fmt_sprint(g, &b, slice_get(a));
+    if (rc != NATIVE_OK) return rc;
+    a = window_again(g, a, off);
+    return write_out(a, &b);
+}
+
+static int n_println(G *g, Value *a) {
+    WITH_BUF(b);
+    ptrdiff_t off = window_offset(g, a);
+    int rc = fmt_sprintln(g, &b, slice_get(a));
+    if (rc != NATIVE_OK) return rc;
+    a = window_again(g, a, off);
+    return write_out(a, &b);
+}
+
+static int n_printf(G *g, Value *a) {
+    WITH_BUF(b);
+    ptrdiff_t off = window_offset(g, a);
+    int rc = fmt_sprintf(g, &b, arg_str(a), slice_get(a + 2));
+    if (rc != NATIVE_OK) return rc;
+    a = window_again(g, a, off);
+    return write_out(a, &b);
+}
+
+const NativeDef stdlib_natives_fmt[] = {
+    NATIVE("Print", n_print),
+    NATIVE("Printf", n_printf),
+    NATIVE("Println", n_println),
+    NATIVE("Sprint", n_sprint),
+    NATIVE("Sprintf", n_sprintf),
+    NATIVE("Sprintln", n_sprintln),
+    NATIVE("errorf", n_errorf),
+    NATIVES_END,
+};

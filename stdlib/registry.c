@@ -1,0 +1,63 @@
+/* registry.c - the table of standard packages: import path, package name,
+ * embedded Go source (the files in stdlib/go, see meson.build) and natives.
+ *
+ * To add a package: put its Go source in stdlib/go/ and list it in
+ * stdlib_go in stdlib/meson.build (the key names the C symbol
+ * stdlib_source_<key>), put its natives in stdlib/<pkg>.c as a NativeDef
+ * table stdlib_natives_<key>, and add SOURCE, NATIVES and PACKAGE lines
+ * below and the package to packages[]. */
+#include "stdlib.h"
+
+#include <string.h>
+
+/* PACKAGE(key, path, name, natives): key names the embedded source
+ * stdlib_source_<key>; natives is the package's NativeDef table or NULL. */
+#define PACKAGE(key, path, name, natives) static const StdPackage pkg_##key = {path, name, stdlib_source_##key, natives};
+#define SOURCE(key) extern const char stdlib_source_##key[];
+#define NATIVES(sym) extern const NativeDef sym[];
+
+SOURCE(atomic) SOURCE(context) SOURCE(errors) SOURCE(fmt) SOURCE(math) SOURCE(runtime) SOURCE(sort)
+SOURCE(strconv) SOURCE(strings) SOURCE(sync) SOURCE(time) SOURCE(unicode) SOURCE(unicode_utf8)
+
+NATIVES(stdlib_natives_atomic) NATIVES(stdlib_natives_errors) NATIVES(stdlib_natives_fmt)
+NATIVES(stdlib_natives_math) NATIVES(stdlib_natives_runtime) NATIVES(stdlib_natives_sort)
+NATIVES(stdlib_natives_strconv) NATIVES(stdlib_natives_strings) NATIVES(stdlib_natives_sync)
+NATIVES(stdlib_natives_time) NATIVES(stdlib_natives_unicode) NATIVES(stdlib_natives_unicode_utf8)
+
+PACKAGE(context, "context", "context", NULL)
+PACKAGE(errors, "errors", "errors", stdlib_natives_errors)
+PACKAGE(fmt, "fmt", "fmt", stdlib_natives_fmt)
+PACKAGE(math, "math", "math", stdlib_natives_math)
+PACKAGE(runtime, "runtime", "runtime", stdlib_natives_runtime)
+PACKAGE(sort, "sort", "sort", stdlib_natives_sort)
+PACKAGE(strconv, "strconv", "strconv", stdlib_natives_strconv)
+PACKAGE(strings, "strings", "strings", stdlib_natives_strings)
+PACKAGE(sync, "sync", "sync", stdlib_natives_sync)
+PACKAGE(atomic, "sync/atomic", "atomic", stdlib_natives_atomic)
+PACKAGE(time, "time", "time", stdlib_natives_time)
+PACKAGE(unicode, "unicode", "unicode", stdlib_natives_unicode)
+PACKAGE(unicode_utf8, "unicode/utf8", "utf8", stdlib_natives_unicode_utf8)
+
+/* Sorted by import path. */
+static const StdPackage *const packages[] = {
+    &pkg_context, &pkg_errors, &pkg_fmt,  &pkg_math, &pkg_runtime, &pkg_sort,    &pkg_strconv,
+    &pkg_strings, &pkg_sync,   &pkg_atomic, &pkg_time, &pkg_unicode, &pkg_unicode_utf8,
+};
+
+const StdPackage *stdlib_lookup(const char *path) {
+    for (size_t i = 0; i < sizeof packages / sizeof packages[0]; i++)
+        if (strcmp(packages[i]->path, path) == 0) return packages[i];
+    return NULL;
+}
+
+NativeFn stdlib_native(const StdPackage *pkg, const char *name) {
+    if (!pkg->natives) return NULL;
+    for (const NativeDef *d = pkg->natives; d->name; d++)
+        if (strcmp(d->name, name) == 0) return d->fn;
+    return NULL;
+}
+
+const StdPackage *const *stdlib_packages(int *n) {
+    *n = (int)(sizeof packages / sizeof packages[0]);
+    return packages;
+}
