@@ -255,7 +255,7 @@ static void check_conversion(Checker *c, Expr *e, Type *t) {
             }
         }
     }
-    if (!convertible(x->type, t)) {
+    if (!convertible(x->type, t) && !assignable(c, x->type, t, NULL)) {
         const char *reason = NULL;
         if (t->under->kind == KIND_INTERFACE && !assignable(c, x->type, t, &reason) && reason)
             errorf(c, x->pos, "cannot convert %s to type %s: %s", operand_str(c, x), type_str(t), reason);

@@ -109,11 +109,9 @@ static void check_assign(Checker *c, Stmt *s) {
         tmp.u.binary.op = op;
         tmp.u.binary.x = l;
         tmp.u.binary.y = r;
-        /* l was checked as an lvalue; re-check it as a value without counting a use */
-        Object *o = l->kind == E_IDENT ? l->obj : NULL;
-        bool was = o ? o->used : false;
+        /* x op= y reads x: it counts as a use (unlike x = y) */
         check_expr(c, &tmp, NULL);
-        if (o && !o->captured) o->used = was;
+        if (l->kind == E_IDENT && l->obj) l->obj->used = true;
         if (tmp.mode == MODE_INVALID || lt->kind == KIND_INVALID) return;
         if (type_is_untyped(tmp.type)) convert_untyped(c, &tmp, lt);
         if (tmp.mode == MODE_CONST && type_is_untyped(r->type)) convert_untyped(c, r, lt);
@@ -877,6 +875,7 @@ void check_stmt(Checker *c, Stmt *s) {
             errorf(c, x->pos, "cannot use _ as value");
             break;
         }
+        if (x->kind == E_IDENT && x->obj) x->obj->used = true; /* x++ reads x */
         if (t->kind == KIND_INVALID) break;
         Type *u = t->under;
         if (!(type_is_integer(u) || type_is_float(u) || type_is_complex(u)))

@@ -541,7 +541,7 @@ static void gen_args(FS *fs, Expr *call, Type *sig, int dst) {
     bool variadic = (sig->flags & TF_VARIADIC) != 0;
     int np = sig->nparams;
     int fixed = variadic ? np - 1 : np;
-    if (args->len == 1 && args->items[0]->type->kind == KIND_TUPLE && np != 1 + 0 * np) {
+    if (args->len == 1 && args->items[0]->type->kind == KIND_TUPLE) {
         /* f(g()): g's results become f's arguments */
         Type *tt = args->items[0]->type;
         int w = gen_call(fs, args->items[0]);
@@ -567,9 +567,6 @@ static void gen_args(FS *fs, Expr *call, Type *sig, int dst) {
             }
         }
         return;
-    }
-    if (args->len == 1 && args->items[0]->type->kind == KIND_TUPLE && np == 1) {
-        /* single-parameter function fed by a multi-value call is impossible; fallthrough */
     }
     int off = 0;
     for (int i = 0; i < fixed; i++) {
