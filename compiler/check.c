@@ -48,7 +48,7 @@ static int error_cmp(const void *a, const void *b) {
 }
 
 /* Sort, drop soft errors when hard ones exist, print at most max. */
-static int report_errors(Session *s) {
+int session_report_errors(Session *s) {
     int hard = 0;
     for (int i = 0; i < s->errors.len; i++)
         if (!s->errors.items[i].soft) hard++;
@@ -113,6 +113,17 @@ Object *scope_insert(Scope *s, Object *o) {
     Object *prev = scope_lookup_local(s, o->name);
     if (prev) return prev;
     vec_push(&s->objs, o);
+    return NULL;
+}
+
+Object *scope_remove(Scope *s, const char *name) {
+    for (int i = s->objs.len - 1; i >= 0; i--) {
+        Object *o = s->objs.items[i];
+        if (o->name != name) continue;
+        memmove(&s->objs.items[i], &s->objs.items[i + 1], sizeof(Object *) * (size_t)(s->objs.len - i - 1));
+        s->objs.len--;
+        return o;
+    }
     return NULL;
 }
 
@@ -213,8 +224,9 @@ static Package *find_package(Session *s, const char *path) {
 }
 
 static void collect_objects(Checker *c);
+void collect_decl(Checker *c, Decl *d);
 
-static Package *new_package(Session *s, const char *path, File *file) {
+Package *new_package(Session *s, const char *path, File *file) {
     Package *p = NEW(Package);
     p->path = path;
     p->name = file->package;
@@ -265,7 +277,7 @@ static const char *import_path(Spec *sp) {
     return p;
 }
 
-static void collect_import(Checker *c, Spec *sp) {
+void collect_import(Checker *c, Spec *sp) {
     Session *s = c->s;
     const char *path = import_path(sp);
     if (strcmp(path, "C") == 0) {
@@ -310,11 +322,14 @@ static Expr *recv_base_expr(Field *recv) {
 }
 
 static void collect_objects(Checker *c) {
+    File *f = c->pkg->file;
+    for (int di = 0; di < f->decls.len; di++) collect_decl(c, f->decls.items[di]);
+}
+
+/* Declare the objects of one package-level declaration (resolved later). */
+void collect_decl(Checker *c, Decl *d) {
     Package *pkg = c->pkg;
-    File *f = pkg->file;
-    Session *s = c->s;
-    for (int di = 0; di < f->decls.len; di++) {
-        Decl *d = f->decls.items[di];
+    {
         switch (d->kind) {
         case D_IMPORT:
             for (int i = 0; i < d->u.gen.specs.len; i++) collect_import(c, d->u.gen.specs.items[i]);
@@ -421,7 +436,6 @@ static void collect_objects(Checker *c) {
         case D_BAD: break;
         }
     }
-    (void)s;
 }
 
 /* ------------------------------------------------- resolving declarations */
@@ -597,7 +611,7 @@ void resolve_object(Checker *c, Object *o) {
 }
 
 /* Attach a method declaration to its receiver base type. */
-static void declare_method(Checker *c, Object *m) {
+void declare_method(Checker *c, Object *m) {
     Decl *d = m->decl;
     Field *recv = d->u.func.recv;
     Expr *base = recv_base_expr(recv);
@@ -743,7 +757,7 @@ static void compute_init_order(Package *pkg) {
 
 /* ------------------------------------------------------------- entry point */
 
-static void assign_global_storage(Package *pkg) {
+void assign_global_storage(Package *pkg) {
     for (int i = 0; i < pkg->objs.len; i++) {
         Object *o = pkg->objs.items[i];
         if (o->kind != OBJ_VAR || o->storage) continue;
@@ -764,7 +778,7 @@ Program *compile_program(Session *s, const char *src, size_t len) {
     if (f->package != intern_cstr("main")) {
         session_add_error(s, f->package_pos,
                           gc_sprintf("package %s is not a main package (goi runs package main)", f->package), false);
-        report_errors(s);
+        session_report_errors(s);
         return NULL;
     }
     Package *pkg = new_package(s, "main", f);
@@ -776,7 +790,7 @@ Program *compile_program(Session *s, const char *src, size_t len) {
         session_add_error(s, (Pos){s->main_file, 0, 0}, "function main is undeclared in the main package", false);
     }
     if (s->errors.len) {
-        if (report_errors(s)) return NULL;
+        if (session_report_errors(s)) return NULL;
     }
     /* code generation: every package in load order (dependencies first) */
     Program *prog = NEW(Program);
@@ -814,7 +828,7 @@ Program *compile_program(Session *s, const char *src, size_t len) {
     Func *maininit = gen_package_init(s, pkg);
     if (maininit) vec_push(&inits, maininit);
     pkg->generated = true;
-    if (s->errors.len && report_errors(s)) return NULL;
+    if (s->errors.len && session_report_errors(s)) return NULL;
     /* one init function that calls each package's init in order */
     if (inits.len == 1) prog->init = inits.items[0];
     else if (inits.len > 1) {

@@ -16,8 +16,30 @@ static void check_block_list(Checker *c, StmtList *l);
 static void open_scope(Checker *c) { c->scope = scope_new(c->scope); }
 static void close_scope(Checker *c) { c->scope = c->scope->parent; }
 
+/* At the top level of REPL input, declarations go to the package scope so
+ * they persist, replacing an earlier declaration of the same name. */
+static bool at_repl_top(Checker *c) { return c->repl_scope && c->scope == c->repl_scope; }
+
+static void declare_persistent(Checker *c, Object *o) {
+    if (o->name == intern_cstr("_")) return;
+    scope_remove(c->pkg->scope, o->name);
+    scope_insert(c->pkg->scope, o);
+    vec_push(&c->pkg->objs, o);
+}
+
 static Object *declare_local(Checker *c, Expr *ident, Type *t) {
     Object *o = new_object(OBJ_VAR, ident->u.ident.name, t, ident->pos);
+    if (at_repl_top(c)) {
+        o->is_global = true;
+        o->used = true;
+        o->pkg = c->pkg;
+        o->color = 2;
+        ident->obj = o;
+        ident->mode = MODE_VAR;
+        ident->type = t;
+        declare_persistent(c, o);
+        return o;
+    }
     o->owner = c->fn;
     o->pkg = c->pkg;
     ident->obj = o;
@@ -378,7 +400,10 @@ static void check_local_decl(Checker *c, Decl *d) {
                 vec_push(&objs, o);
             }
             /* the constants come into scope after the whole spec */
-            for (int j = 0; j < objs.len; j++) declare(c, c->scope, objs.items[j]);
+            for (int j = 0; j < objs.len; j++) {
+                if (at_repl_top(c)) declare_persistent(c, objs.items[j]);
+                else declare(c, c->scope, objs.items[j]);
+            }
         }
         break;
     }
@@ -392,7 +417,8 @@ static void check_local_decl(Checker *c, Decl *d) {
             if (sp->u.type.alias) {
                 o->type = check_type_expr(c, sp->u.type.type);
                 o->color = 2;
-                declare(c, c->scope, o);
+                if (at_repl_top(c)) declare_persistent(c, o);
+                else declare(c, c->scope, o);
                 continue;
             }
             Type *named = type_named(c->pkg->path, o->name);
@@ -401,7 +427,9 @@ static void check_local_decl(Checker *c, Decl *d) {
             named->checker = ni;
             o->type = named;
             o->color = 2;
-            declare(c, c->scope, o); /* in scope for its own (recursive) definition */
+            /* in scope for its own (recursive) definition */
+            if (at_repl_top(c)) declare_persistent(c, o);
+            else declare(c, c->scope, o);
             Type *u = check_type_expr(c, sp->u.type.type);
             if (u == named) {
                 errorf(c, n->pos, "invalid recursive type %s", o->name);
@@ -1165,4 +1193,67 @@ void check_func_body(Checker *c, FuncCtx *fc) {
     c->fn = saved_fn;
     c->scope = saved_scope;
     c->breakables = saved_breakables;
+}
+
+/* A REPL input's statements: like a function body, except that top-level
+ * declarations persist in the package (at_repl_top) and a final expression
+ * with a value becomes the result, for the REPL to print (*echo). */
+void check_repl_body(Checker *c, FuncCtx *fc, Type **echo) {
+    c->fn = fc;
+    c->scope = scope_new(fc->scope);
+    c->repl_scope = c->scope;
+    collect_labels(c, fc->body);
+    StmtList *l = &fc->body->u.block.list;
+    for (int i = 0; i < l->len; i++) {
+        Stmt *st = l->items[i];
+        bool last = i == l->len - 1;
+        if (!last || st->kind != S_EXPR) {
+            check_stmt(c, st);
+            continue;
+        }
+        Expr *x = st->u.expr.x;
+        check_multi(c, x);
+        if (x->mode == MODE_INVALID || x->mode == MODE_NOVALUE) continue;
+        if (x->mode == MODE_TYPE) {
+            errorf(c, x->pos, "%s (type) is not an expression", expr_str(x));
+            continue;
+        }
+        if (x->mode == MODE_BUILTIN) {
+            errorf(c, x->pos, "%s (built-in) must be called", expr_str(x));
+            continue;
+        }
+        if (x->type == t_untyped_nil) continue;
+        use_default_type(c, x);
+        if (x->mode == MODE_INVALID) continue;
+        Type **results;
+        int n;
+        if (x->type->kind == KIND_TUPLE) {
+            results = x->type->results;
+            n = x->type->nresults;
+        } else {
+            results = gc_alloc(sizeof(Type *));
+            results[0] = x->type;
+            n = 1;
+        }
+        fc->sig = type_func(NULL, 0, results, n, false);
+        for (int k = 0; k < n; k++) {
+            Object *r = new_object(OBJ_VAR, intern_cstr("_"), results[k], x->pos);
+            r->is_result = true;
+            r->used = true;
+            r->owner = fc;
+            vec_push(&fc->results, r);
+        }
+        st->kind = S_RETURN;
+        st->u.ret.results = (ExprList){0};
+        vec_push(&st->u.ret.results, x);
+        *echo = x->type;
+    }
+    for (int i = 0; i < fc->labels.len; i++) {
+        Object *lo = fc->labels.items[i];
+        if (!lo->used) errorf(c, lo->pos, "label %s defined and not used", lo->name);
+    }
+    for (int i = 0; i < fc->locals.len; i++) {
+        Object *o = fc->locals.items[i];
+        if (!o->used) soft_errorf(c, o->pos, "declared and not used: %s", o->name);
+    }
 }

@@ -46,6 +46,9 @@ Type *session_type_of(Session *s, Expr *e);
 /* Names visible in the session's scope and package members, for completion. */
 int session_complete(Session *s, const char *prefix, const char ***out);
 
+/* The session's function called name (`:dis NAME`), or NULL. */
+Func *session_func(Session *s, const char *name);
+
 /* Disassemble every function of a program (`goi dis`). */
 void program_disassemble(const Program *p, FILE *out);
 

@@ -207,6 +207,15 @@ LValue var_lvalue(FS *fs, Object *o) {
 }
 
 void declare_var_reg(FS *fs, Object *o) {
+    if (o->is_global) {
+        /* REPL top-level variables live in package storage */
+        if (!o->storage) {
+            uint32_t n = o->type->size ? o->type->size : 1;
+            o->storage = GC_MALLOC_UNCOLLECTABLE(n * sizeof(Value));
+            memset(o->storage, 0, n * sizeof(Value));
+        }
+        return;
+    }
     if (obj_boxed(o)) {
         o->reg = reg_alloc(fs, 1);
         emit(fs, OP_NEWBOX, o->reg, o->type->size, (o->type->flags & TF_HASPTR) ? 1 : 0);

@@ -15,6 +15,15 @@ static int tsize(Type *t) { return (int)t->size; }
 
 /* Store the value in src (of type from) into a declared variable. */
 static void init_var(FS *fs, Object *o, Type *from, int src) {
+    if (o->is_global) {
+        int tmp = src;
+        if (is_iface(o->type) && !is_iface(from)) {
+            tmp = reg_alloc(fs, 2);
+            convert_to(fs, from, o->type, src, tmp);
+        }
+        emit(fs, OP_SETG, tmp, add_k_ptr(fs, o->storage), tsize(o->type));
+        return;
+    }
     if (obj_boxed(o)) {
         int tmp = src;
         if (is_iface(o->type) && !is_iface(from)) {
@@ -29,6 +38,12 @@ static void init_var(FS *fs, Object *o, Type *from, int src) {
 
 /* Evaluate e straight into a newly declared variable. */
 static void init_var_expr(FS *fs, Object *o, Expr *e) {
+    if (o->is_global) {
+        int t = reg_alloc(fs, tsize(o->type) ? tsize(o->type) : 1);
+        expr_to_type(fs, e, o->type, t);
+        emit(fs, OP_SETG, t, add_k_ptr(fs, o->storage), tsize(o->type));
+        return;
+    }
     if (obj_boxed(o)) {
         int t = reg_alloc(fs, tsize(o->type));
         expr_to_type(fs, e, o->type, t);
@@ -86,7 +101,7 @@ static void gen_var_spec(FS *fs, Spec *sp) {
         Object *o = objs.items[i];
         if (o->name == intern_cstr("_")) continue;
         declare_var_reg(fs, o);
-        if (!obj_boxed(o) && nv == 0) emit_zero(fs, o->reg, tsize(o->type));
+        if (!obj_boxed(o) && !o->is_global && nv == 0) emit_zero(fs, o->reg, tsize(o->type));
     }
     int keep = fs->freereg;
     if (nv == nn) {

@@ -104,6 +104,8 @@ Object *scope_lookup_local(Scope *s, const char *name);
 Object *scope_lookup(Scope *s, const char *name); /* walks parents */
 /* Insert; returns the previous object of that name in s, or NULL. */
 Object *scope_insert(Scope *s, Object *o);
+/* Remove the object named name from s (REPL redefinitions); returns it or NULL. */
+Object *scope_remove(Scope *s, const char *name);
 
 /* --------------------------------------------------------------- packages */
 
@@ -224,6 +226,7 @@ typedef struct Checker {
     ConstVal *iota_cv;
     StmtList breakables;    /* enclosing for/switch/select (for break/continue checks) */
     int in_defer_or_go;
+    Scope *repl_scope;      /* REPL: declarations in this scope become package-level (persist) */
 } Checker;
 
 /* ---- errors ---- */
@@ -232,6 +235,12 @@ void soft_errorf(Checker *c, Pos pos, const char *fmt, ...) __attribute__((forma
 void session_add_error(Session *s, Pos pos, const char *msg, bool soft);
 
 /* ---- packages (check.c) ---- */
+Package *new_package(Session *s, const char *path, File *file);
+void collect_import(Checker *c, Spec *sp);
+void collect_decl(Checker *c, Decl *d);
+void declare_method(Checker *c, Object *m);
+void assign_global_storage(Package *pkg);
+int session_report_errors(Session *s);
 Package *load_package(Session *s, const char *path, Pos pos, Checker *importer);
 void check_package(Session *s, Package *pkg);
 void resolve_object(Checker *c, Object *o);
