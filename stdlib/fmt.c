@@ -51,7 +51,7 @@ static inline void put_rune(StrBuf *b, int32_t r) {
         return;
     }
     uint8_t tmp[4];
-    sb_putn(b, (const char *)tmp, (size_t)utf8_encode(tmp, r));
+    sb_putn_safe(b, (const char *)tmp, (size_t)utf8_encode(tmp, r));
 }
 
 /* The operand an interface value holds: its dynamic type (NULL for nil) and slots. */
@@ -625,7 +625,7 @@ static void do_printf(Printer *p, GoString format, GoSlice a) {
         p->good_arg_num = true;
         int lasti = i;
         while (i < end && s[i] != '%') i++;
-        if (i > lasti) sb_putn(p->buf, (const char *)s + lasti, (size_t)(i - lasti));
+        if (i > lasti) sb_putn_safe(p->buf, (const char *)s + lasti, (size_t)(i - lasti));
         if (i >= end) break;
         i++; /* skip % */
         fmt_clear_flags(&p->fmt);

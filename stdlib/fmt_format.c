@@ -39,15 +39,15 @@ void fmt_write_padding(Fmt *f, int n) {
 void fmt_pad(Fmt *f, const char *s, size_t n) {
     if (n == 0) s = ""; /* empty Go strings may have a NULL pointer */
     if (!f->f.wid_present || f->wid == 0) {
-        sb_putn(f->buf, s, n);
+        sb_putn_safe(f->buf, s, n);
         return;
     }
     int width = f->wid - (int)fmt_rune_count(s, n);
     if (!f->f.minus) {
         fmt_write_padding(f, width);
-        sb_putn(f->buf, s, n);
+        sb_putn_safe(f->buf, s, n);
     } else {
-        sb_putn(f->buf, s, n);
+        sb_putn_safe(f->buf, s, n);
         fmt_write_padding(f, width);
     }
 }
@@ -247,7 +247,7 @@ void fmt_q(Fmt *f, const char *s, size_t n) {
     sb_init(&q);
     if (f->f.sharp && strconv_can_backquote((const uint8_t *)s, n)) {
         sb_putc(&q, '`');
-        sb_putn(&q, s, n);
+        sb_putn_safe(&q, s, n);
         sb_putc(&q, '`');
     } else {
         strconv_quote(&q, (const uint8_t *)s, n, '"', f->f.plus, false);
@@ -346,7 +346,7 @@ void fmt_float(Fmt *f, double v, int size, int verb, int prec) {
         if (f->f.zero && f->f.wid_present && f->wid > (int)n) {
             sb_putc(f->buf, num[0]);
             fmt_write_padding(f, f->wid - (int)n);
-            sb_putn(f->buf, num + 1, n - 1);
+            sb_putn_safe(f->buf, num + 1, n - 1);
             return;
         }
         fmt_pad(f, num, n);

@@ -355,7 +355,7 @@ double go_pow(double x, double y) {
             ae += lxe;
         }
         x1 *= x1;
-        lxe <<= 1;
+        lxe *= 2; /* (a left shift of a negative number is undefined in C) */
         if (x1 < .5) {
             x1 += x1;
             lxe--;

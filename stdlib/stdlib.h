@@ -45,6 +45,11 @@ const StdPackage *const *stdlib_packages(int *n);
 
 /* ---- helpers shared by natives ---- */
 
+/* sb_putn for bytes of Go strings, whose pointer may be NULL when empty. */
+static inline void sb_putn_safe(StrBuf *b, const void *p, size_t n) {
+    if (n) sb_putn(b, (const char *)p, n);
+}
+
 /* The Go string in args (2 slots) as a GoString / fresh C string. */
 static inline GoString arg_str(const Value *args) { return str_get(args); }
 

@@ -184,7 +184,7 @@ static void fmt_e(StrBuf *b, bool neg, const Digits *g, int prec, char fmt) {
         int i = 1;
         int m = g->nd < prec + 1 ? g->nd : prec + 1;
         if (i < m) {
-            sb_putn(b, g->d + i, (size_t)(m - i));
+            sb_putn_safe(b, g->d + i, (size_t)(m - i));
             i = m;
         }
         for (; i <= prec; i++) sb_putc(b, '0');
@@ -210,7 +210,7 @@ static void fmt_f(StrBuf *b, bool neg, const Digits *g, int prec) {
     if (neg) sb_putc(b, '-');
     if (g->dp > 0) {
         int m = g->nd < g->dp ? g->nd : g->dp;
-        sb_putn(b, g->d, (size_t)m);
+        sb_putn_safe(b, g->d, (size_t)m);
         for (; m < g->dp; m++) sb_putc(b, '0');
     } else {
         sb_putc(b, '0');

@@ -10,7 +10,7 @@ static bool valid_rune(int32_t r) { return (r >= 0 && r < 0xD800) || (r > 0xDFFF
 
 static void put_rune(StrBuf *b, int32_t r) {
     uint8_t tmp[4];
-    sb_putn(b, (const char *)tmp, (size_t)utf8_encode(tmp, r));
+    sb_putn_safe(b, (const char *)tmp, (size_t)utf8_encode(tmp, r));
 }
 
 static void escaped_rune(StrBuf *b, int32_t r, uint8_t quote, bool ascii, bool graphic) {
@@ -206,7 +206,7 @@ int strconv_unquote(const uint8_t *in, size_t n, bool unescape, StrBuf *out, siz
 
     if (quote == '`') {
         if (!unescape) {
-            sb_putn(out, (const char *)in, end);
+            sb_putn_safe(out, (const char *)in, end);
         } else {
             for (size_t i = 1; i < end - 1; i++)
                 if (in[i] != '\r') sb_putc(out, (char)in[i]);
@@ -227,8 +227,8 @@ int strconv_unquote(const uint8_t *in, size_t n, bool unescape, StrBuf *out, siz
             valid = end > 2 && (size_t)size + 2 == end && (r != UNI_REPLACEMENT || size != 1);
         }
         if (valid) {
-            if (unescape) sb_putn(out, (const char *)in + 1, end - 2);
-            else sb_putn(out, (const char *)in, end);
+            if (unescape) sb_putn_safe(out, (const char *)in + 1, end - 2);
+            else sb_putn_safe(out, (const char *)in, end);
             *consumed = end;
             return NUM_OK;
         }
@@ -258,7 +258,7 @@ int strconv_unquote(const uint8_t *in, size_t n, bool unescape, StrBuf *out, siz
         return NUM_SYNTAX;
     }
     i++;
-    if (!unescape) sb_putn(out, (const char *)in, i);
+    if (!unescape) sb_putn_safe(out, (const char *)in, i);
     *consumed = i;
     return NUM_OK;
 }

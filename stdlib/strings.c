@@ -323,11 +323,11 @@ static int n_replace(G *g, Value *a) {
         } else {
             j += strings_index(substr(s, start, s.len), old);
         }
-        sb_putn(&b, (const char *)s.ptr + start, (size_t)(j - start));
-        if (new.len) sb_putn(&b, (const char *)new.ptr, (size_t)new.len);
+        sb_putn_safe(&b, (const char *)s.ptr + start, (size_t)(j - start));
+        if (new.len) sb_putn_safe(&b, (const char *)new.ptr, (size_t)new.len);
         start = j + old.len;
     }
-    if (start < s.len) sb_putn(&b, (const char *)s.ptr + start, (size_t)(s.len - start));
+    if (start < s.len) sb_putn_safe(&b, (const char *)s.ptr + start, (size_t)(s.len - start));
     ret_str(a, str_from_buf(&b));
     return NATIVE_OK;
 }
@@ -345,10 +345,13 @@ static int n_gen_split(G *g, Value *a) {
         if (n < 0 || n > l) n = l;
         GoSlice out = new_string_slice(n);
         int64_t i = 0;
+        static const uint8_t replacement[] = {0xEF, 0xBF, 0xBD};
         for (int64_t k = 0; k < n - 1; k++) {
             int size;
-            decode(s, i, &size);
-            str_set(out.ptr + 2 * k, substr(s, i, i + size));
+            int32_t r = decode(s, i, &size);
+            /* Go's explode turns RuneError (from bad bytes too) into "\uFFFD" */
+            GoString piece = r == UNI_REPLACEMENT ? (GoString){replacement, 3} : substr(s, i, i + size);
+            str_set(out.ptr + 2 * k, piece);
             i += size;
         }
         if (n > 0) str_set(out.ptr + 2 * (n - 1), substr(s, i, s.len));
@@ -422,12 +425,12 @@ static GoString map_runes(GoString s, int32_t (*fn)(int32_t)) {
     StrBuf b;
     sb_init(&b);
     sb_reserve(&b, (size_t)s.len + 4);
-    sb_putn(&b, (const char *)s.ptr, (size_t)i);
+    sb_putn_safe(&b, (const char *)s.ptr, (size_t)i);
     uint8_t enc[4];
     for (;;) {
         if (r >= 0) {
             if (r < 0x80) sb_putc(&b, (char)r);
-            else sb_putn(&b, (const char *)enc, (size_t)utf8_encode(enc, r));
+            else sb_putn_safe(&b, (const char *)enc, (size_t)utf8_encode(enc, r));
         }
         i += size;
         if (i >= s.len) break;
@@ -511,7 +514,7 @@ static int n_to_valid_utf8(G *g, Value *a) {
     }
     StrBuf b;
     sb_init(&b);
-    sb_putn(&b, (const char *)s.ptr, (size_t)i);
+    sb_putn_safe(&b, (const char *)s.ptr, (size_t)i);
     bool invalid = false;
     while (i < s.len) {
         int size;
@@ -520,12 +523,12 @@ static int n_to_valid_utf8(G *g, Value *a) {
             i++;
             if (!invalid) {
                 invalid = true;
-                if (rep.len) sb_putn(&b, (const char *)rep.ptr, (size_t)rep.len);
+                if (rep.len) sb_putn_safe(&b, (const char *)rep.ptr, (size_t)rep.len);
             }
             continue;
         }
         invalid = false;
-        sb_putn(&b, (const char *)s.ptr + i, (size_t)size);
+        sb_putn_safe(&b, (const char *)s.ptr + i, (size_t)size);
         i += size;
     }
     ret_str(a, str_from_buf(&b));
@@ -657,8 +660,8 @@ static int n_replacer_replace(G *g, Value *a) {
             sb_init(&b);
             changed = true;
         }
-        sb_putn(&b, (const char *)s.ptr + last, (size_t)(i - last));
-        if (new.len) sb_putn(&b, (const char *)new.ptr, (size_t)new.len);
+        sb_putn_safe(&b, (const char *)s.ptr + last, (size_t)(i - last));
+        if (new.len) sb_putn_safe(&b, (const char *)new.ptr, (size_t)new.len);
         i += old.len;
         last = i;
     }
@@ -666,7 +669,7 @@ static int n_replacer_replace(G *g, Value *a) {
         ret_str(a, s);
         return NATIVE_OK;
     }
-    if (last < s.len) sb_putn(&b, (const char *)s.ptr + last, (size_t)(s.len - last));
+    if (last < s.len) sb_putn_safe(&b, (const char *)s.ptr + last, (size_t)(s.len - last));
     ret_str(a, str_from_buf(&b));
     return NATIVE_OK;
 }

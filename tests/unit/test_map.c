@@ -344,7 +344,8 @@ Test(map, iteration_with_growth) {
         if (key < N) {
             old_seen++;
             cr_assert_not(deleted_after_growth[key]);
-            if (key % 3 == 0) cr_assert_eq(vp->i, -key, "updated value visible");
+            /* values updated after the first step are seen updated */
+            if (key % 3 == 0 && step > 0) cr_assert_eq(vp->i, -key, "updated value visible");
             else cr_assert_eq(vp->i, key);
         }
         if (step++ == 0) {
