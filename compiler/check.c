@@ -499,7 +499,7 @@ static void resolve_global_var(Checker *c, Object *o) {
             return;
         }
         if (t) {
-            assign_to(c, e, t, "variable declaration");
+            assign_to_spelled(c, e, t, expr_str(sp->u.value.type), "variable declaration");
             o->type = t;
         } else {
             if (e->mode == MODE_NOVALUE) {

@@ -159,6 +159,7 @@ static void set_call_result(Expr *e, Type *sig) {
 
 static void check_conversion(Checker *c, Expr *e, Type *t) {
     ExprList *args = &e->u.call.args;
+    const char *tname = expr_str(e->u.call.fun); /* as written: byte, not uint8 */
     if (args->len != 1) {
         errorf(c, args->len ? args->items[1]->pos : e->u.call.rparen,
                args->len ? "too many arguments in conversion to %s" : "missing argument in conversion to %s",
@@ -209,9 +210,9 @@ static void check_conversion(Checker *c, Expr *e, Type *t) {
         if (!ok) {
             if (strcmp(why, "overflows") == 0 || strcmp(why, "truncated") == 0) {
                 if (type_is_untyped(x->type))
-                    errorf(c, x->pos, "cannot convert %s to type %s (%s)", operand_str(c, x), type_str(t), why);
+                    errorf(c, x->pos, "cannot convert %s to type %s (%s)", operand_str(c, x), tname, why);
                 else
-                    errorf(c, x->pos, "constant %s overflows %s", cv_repr(v), type_str(t));
+                    errorf(c, x->pos, "constant %s overflows %s", cv_repr(v), tname);
             } else {
                 errorf(c, x->pos, "cannot convert %s to type %s", operand_str(c, x), type_str(t));
             }

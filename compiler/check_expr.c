@@ -406,7 +406,12 @@ bool check_value(Checker *c, Expr *e) {
     return false;
 }
 
-bool assign_to(Checker *c, Expr *e, Type *t, const char *context) {
+bool assign_to(Checker *c, Expr *e, Type *t, const char *context) { return assign_to_spelled(c, e, t, NULL, context); }
+
+/* spelled: how the source wrote the target type (e.g. "byte", which is
+ * uint8 to the checker), for messages; NULL to print the type. */
+bool assign_to_spelled(Checker *c, Expr *e, Type *t, const char *spelled, const char *context) {
+    const char *tname = spelled ? spelled : type_str(t);
     if (!check_value(c, e)) return false;
     if (t->kind == KIND_INVALID || e->type->kind == KIND_INVALID) return false;
     if (type_is_untyped(e->type)) {
@@ -414,7 +419,7 @@ bool assign_to(Checker *c, Expr *e, Type *t, const char *context) {
         Type *et = e->type;
         if (e->type == t_untyped_nil) {
             if (!to_type(c, e, t, &why)) {
-                errorf(c, e->pos, "cannot use nil as %s value in %s", type_str(t), context);
+                errorf(c, e->pos, "cannot use nil as %s value in %s", tname, context);
                 return false;
             }
             return true;
@@ -423,10 +428,10 @@ bool assign_to(Checker *c, Expr *e, Type *t, const char *context) {
             use_default_type(c, e);
         } else if (!to_type(c, e, t, &why)) {
             if (why && *why && strcmp(why, "shift") != 0)
-                errorf(c, e->pos, "cannot use %s as %s value in %s (%s)", operand_str(c, e), type_str(t), context,
+                errorf(c, e->pos, "cannot use %s as %s value in %s (%s)", operand_str(c, e), tname, context,
                        why);
             else
-                errorf(c, e->pos, "cannot use %s as %s value in %s", operand_str(c, e), type_str(t), context);
+                errorf(c, e->pos, "cannot use %s as %s value in %s", operand_str(c, e), tname, context);
             (void)et;
             return false;
         } else {
@@ -436,10 +441,10 @@ bool assign_to(Checker *c, Expr *e, Type *t, const char *context) {
     const char *reason = NULL;
     if (!assignable(c, e->type, t, &reason)) {
         if (reason)
-            errorf(c, e->pos, "cannot use %s as %s value in %s: %s", operand_str(c, e), type_str(t), context,
+            errorf(c, e->pos, "cannot use %s as %s value in %s: %s", operand_str(c, e), tname, context,
                    reason);
         else
-            errorf(c, e->pos, "cannot use %s as %s value in %s", operand_str(c, e), type_str(t), context);
+            errorf(c, e->pos, "cannot use %s as %s value in %s", operand_str(c, e), tname, context);
         return false;
     }
     return true;

@@ -312,7 +312,7 @@ static void check_local_decl(Checker *c, Decl *d) {
                         continue;
                     }
                     if (t) {
-                        assign_to(c, v, t, "variable declaration");
+                        assign_to_spelled(c, v, t, expr_str(sp->u.value.type), "variable declaration");
                         types[j] = t;
                     } else {
                         if (v->type == t_untyped_nil) {
@@ -345,7 +345,7 @@ static void check_local_decl(Checker *c, Decl *d) {
                                    type_str(v->type->results[j]), type_str(t));
                     }
                 } else if (nn == 2 && commaok_capable(v)) {
-                    if (t) assign_to(c, v, t, "variable declaration");
+                    if (t) assign_to_spelled(c, v, t, expr_str(sp->u.value.type), "variable declaration");
                     else use_default_type(c, v);
                     types[0] = t ? t : v->type;
                     types[1] = t ? t : t_bool;

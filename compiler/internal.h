@@ -275,6 +275,7 @@ void check_call(Checker *c, Expr *e, Type *hint);
 /* Convert an (untyped) expression to type t for assignment; reports
  * "cannot use x (...) as T value in <context>". Returns false on error. */
 bool assign_to(Checker *c, Expr *e, Type *t, const char *context);
+bool assign_to_spelled(Checker *c, Expr *e, Type *t, const char *spelled, const char *context);
 void convert_untyped(Checker *c, Expr *e, Type *target);
 void use_default_type(Checker *c, Expr *e);
 /* Is e a value (not a type, package, built-in or no-value call)? Reports if not. */

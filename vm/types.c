@@ -318,18 +318,30 @@ void type_set_underlying(Type *named, Type *under) {
 
 /* Re-run layout for types whose components completed later (the checker
  * calls this after resolving a group of mutually recursive declarations). */
-void type_layout_refresh(Type *t) {
-    if (!t->under || (t->flags & TF_COMPLETE)) return;
+/* Re-run layout for types whose components completed later (the checker
+ * calls this after resolving a group of mutually recursive declarations).
+ * A type that contains itself by value (type T struct{ t T }) never
+ * completes; the checker reports it. */
+static void refresh(Type *t, Type **stack, int depth) {
+    if (!t->under || (t->flags & TF_COMPLETE) || depth >= 64) return;
+    for (int i = 0; i < depth; i++)
+        if (stack[i] == t) return; /* a cycle by value */
+    stack[depth] = t;
     Type *u = t->under;
     if (u != t) {
-        type_layout_refresh(u);
+        refresh(u, stack, depth + 1);
         if (u->flags & TF_COMPLETE) layout(t);
         return;
     }
-    if (u->kind == KIND_ARRAY) type_layout_refresh(u->elem);
+    if (u->kind == KIND_ARRAY) refresh(u->elem, stack, depth + 1);
     if (u->kind == KIND_STRUCT)
-        for (int i = 0; i < u->nfields; i++) type_layout_refresh(u->fields[i].type);
+        for (int i = 0; i < u->nfields; i++) refresh(u->fields[i].type, stack, depth + 1);
     if (components_complete(u)) layout(u);
+}
+
+void type_layout_refresh(Type *t) {
+    Type *stack[64];
+    refresh(t, stack, 0);
 }
 
 static int method_cmp(const void *a, const void *b) {
