@@ -170,7 +170,7 @@ bool value_equal(const Type *t, const Value *a, const Value *b, Type **uncompara
     case KIND_COMPLEX64:
     case KIND_COMPLEX128: return a[0].f == b[0].f && a[1].f == b[1].f;
     case KIND_STRING:
-        return a[1].i == b[1].i && (a[0].p == b[0].p || memcmp(a[0].p, b[0].p, (size_t)a[1].i) == 0);
+        return a[1].i == b[1].i && (a[1].i == 0 || a[0].p == b[0].p || memcmp(a[0].p, b[0].p, (size_t)a[1].i) == 0);
     case KIND_INTERFACE: {
         Type *ta = a[0].p, *tb = b[0].p;
         if (ta != tb) return false;
@@ -218,7 +218,7 @@ uint64_t value_hash(const Type *t, const Value *v, uint64_t seed, Type **unhasha
         Value re = {.f = v[0].f}, im = {.f = v[1].f};
         return value_hash(t_float64, &im, value_hash(t_float64, &re, seed, unhashable), unhashable);
     }
-    case KIND_STRING: return hash_mix(seed, hash_bytes(v[0].p, (size_t)v[1].i));
+    case KIND_STRING: return hash_mix(seed, v[1].i ? hash_bytes(v[0].p, (size_t)v[1].i) : 0);
     case KIND_INTERFACE: {
         Type *dt = v[0].p;
         if (!dt) return hash_mix(seed, 0);

@@ -44,14 +44,21 @@ static _Noreturn void stack_overflow(G *g) {
     rt_exit(2);
 }
 
+/* A goroutine's registers and frames together may use MAX_STACK_BYTES, Go's
+ * limit on 64-bit machines. Both arrays grow by doubling, clamped to what the
+ * limit leaves, so deep recursion copies O(depth) slots in all; growing in
+ * small steps near the limit would copy the whole stack on every call. */
+static uint64_t stack_room(uint64_t used_bytes, size_t elem) {
+    return used_bytes >= MAX_STACK_BYTES ? 0 : (MAX_STACK_BYTES - used_bytes) / elem;
+}
+
 void vm_ensure_stack(G *g, uint32_t need_top) {
     if (need_top <= g->stack_size) return;
+    uint64_t room = stack_room((uint64_t)g->frames_cap * sizeof(Frame), sizeof(Value));
+    if (need_top > room) stack_overflow(g);
     uint64_t ns = g->stack_size ? g->stack_size : 32;
     while (ns < need_top) ns *= 2;
-    if (ns * sizeof(Value) + (uint64_t)g->frames_cap * sizeof(Frame) > MAX_STACK_BYTES) {
-        ns = need_top;
-        if (ns * sizeof(Value) > MAX_STACK_BYTES) stack_overflow(g);
-    }
+    if (ns > room) ns = room;
     Value *s = gc_alloc(ns * sizeof(Value));
     memcpy(s, g->stack, g->stack_size * sizeof(Value));
     g->stack = s;
@@ -59,11 +66,10 @@ void vm_ensure_stack(G *g, uint32_t need_top) {
 }
 
 static void grow_frames(G *g) {
+    uint64_t room = stack_room((uint64_t)g->stack_size * sizeof(Value), sizeof(Frame));
+    if (g->frames_cap >= room) stack_overflow(g);
     uint64_t nc = g->frames_cap ? g->frames_cap * 2ull : 8;
-    if (nc * sizeof(Frame) + (uint64_t)g->stack_size * sizeof(Value) > MAX_STACK_BYTES) {
-        nc = g->frames_cap + 1024;
-        if (nc * sizeof(Frame) > MAX_STACK_BYTES) stack_overflow(g);
-    }
+    if (nc > room) nc = room;
     Frame *f = gc_alloc(nc * sizeof(Frame));
     memcpy(f, g->frames, g->nframes * sizeof(Frame));
     g->frames = f;
@@ -528,12 +534,12 @@ dispatch:
     CASE(FLE) base[i.a].i = base[i.b].f <= base[i.c].f; NEXT();
     CASE(SEQ) {
         int64_t n = base[i.b + 1].i;
-        base[i.a].i = n == base[i.c + 1].i && (base[i.b].p == base[i.c].p || memcmp(base[i.b].p, base[i.c].p, (size_t)n) == 0);
+        base[i.a].i = n == base[i.c + 1].i && (n == 0 || base[i.b].p == base[i.c].p || memcmp(base[i.b].p, base[i.c].p, (size_t)n) == 0);
         NEXT();
     }
     CASE(SNE) {
         int64_t n = base[i.b + 1].i;
-        base[i.a].i = !(n == base[i.c + 1].i && (base[i.b].p == base[i.c].p || memcmp(base[i.b].p, base[i.c].p, (size_t)n) == 0));
+        base[i.a].i = !(n == base[i.c + 1].i && (n == 0 || base[i.b].p == base[i.c].p || memcmp(base[i.b].p, base[i.c].p, (size_t)n) == 0));
         NEXT();
     }
     CASE(SLT) base[i.a].i = str_compare(str_get(base + i.b), str_get(base + i.c)) < 0; NEXT();
@@ -732,7 +738,7 @@ dispatch:
         GoSlice s = slice_get(base + i.a);
         int64_t n = i.c;
         if (s.len + n > s.cap) s = slice_grow(et, s, n);
-        memcpy(s.ptr + s.len * et->size, base + i.b, (size_t)n * et->size * sizeof(Value));
+        if (et->size) memcpy(s.ptr + s.len * et->size, base + i.b, (size_t)n * et->size * sizeof(Value));
         s.len += n;
         slice_set(base + i.a, s);
         NEXT();
@@ -749,7 +755,7 @@ dispatch:
         } else {
             GoSlice t = slice_get(base + i.b);
             if (s.len + t.len > s.cap) s = slice_grow(et, s, t.len);
-            memmove(s.ptr + s.len * et->size, t.ptr, (size_t)t.len * et->size * sizeof(Value));
+            if (t.len) memmove(s.ptr + s.len * et->size, t.ptr, (size_t)t.len * et->size * sizeof(Value));
             s.len += t.len;
         }
         slice_set(base + i.a, s);
@@ -758,7 +764,7 @@ dispatch:
     CASE(SLICECLEAR) {
         Instr x = X();
         GoSlice s = slice_get(base + i.a);
-        memset(s.ptr, 0, (size_t)s.len * x.a * sizeof(Value));
+        if (s.len) memset(s.ptr, 0, (size_t)s.len * x.a * sizeof(Value));
         NEXT();
     }
     CASE(COPY) {
@@ -772,7 +778,7 @@ dispatch:
         } else {
             GoSlice s = slice_get(base + i.c);
             n = d.len < s.len ? d.len : s.len;
-            memmove(d.ptr, s.ptr, (size_t)n * x.a * sizeof(Value));
+            if (n) memmove(d.ptr, s.ptr, (size_t)n * x.a * sizeof(Value));
         }
         base[i.a].i = n;
         NEXT();
