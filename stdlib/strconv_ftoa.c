@@ -94,6 +94,74 @@ static void increment_e(char *buf, size_t cap, int n) {
     snprintf(buf + w, cap - (size_t)w, "e%+03d", exp);
 }
 
+/* mant * 10^k / 2^s as quotient and exact remainder (the quotient must fit). */
+static inline uint64_t scale(uint64_t mant, uint64_t p10, int s, unsigned __int128 *rem) {
+    unsigned __int128 p = (unsigned __int128)mant * p10;
+    *rem = p & ((((unsigned __int128)1) << s) - 1);
+    return (uint64_t)(p >> s);
+}
+
+static const uint64_t pow10_u64[20] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+                                       10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+                                       100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+                                       100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+                                       100000000000000000ULL, 1000000000000000000ULL,
+                                       10000000000000000000ULL};
+
+/* The fast path of the shortest digits, exact for values v = mant * 2^e2
+ * in [0.01, 2^e2 <= 0): scale the rounding interval of v by 10^k so that it
+ * lies around 10^17, as integers with exact remainders (128-bit products
+ * and shifts only), drop as many trailing digits as the interval allows,
+ * and round the scaled value to that many digits, staying inside the
+ * interval - the decimal Ryu picks. False when v is out of range. */
+static bool shortest_exact(Digits *g, double v, uint64_t mant, int e2, bool power_of_two) {
+    int s = 2 - e2; /* the interval is [mm, mp] * 2^(e2-2) */
+    if (s < 2 || s > 100 || !(v >= 0.01)) return false;
+    uint64_t mv = 4 * mant, mp = 4 * mant + 2, mm = power_of_two ? 4 * mant - 1 : 4 * mant - 2;
+    bool inclusive = (mant & 1) == 0; /* round-half-even parses the bounds back to v */
+    int k = 17 - (int)floor(log10(v));
+    if (k < 0 || k > 19) return false;
+    unsigned __int128 rc, rl, ru;
+    uint64_t dc = scale(mv, pow10_u64[k], s, &rc);
+    if (dc < pow10_u64[17] && k < 19) dc = scale(mv, pow10_u64[++k], s, &rc); /* log10 estimate was low */
+    if (dc < pow10_u64[16]) return false;
+    uint64_t dl = scale(mm, pow10_u64[k], s, &rl), du = scale(mp, pow10_u64[k], s, &ru);
+    if (rl != 0 || !inclusive) dl++;
+    if (ru == 0 && !inclusive) du--;
+    /* the most digits that can go: some multiple of 10^j lies in [dl, du] */
+    int j = 0;
+    uint64_t p = 1, lo = dl, hi = du; /* lo = ceil(dl / p), hi = floor(du / p) */
+    while (j < 19) {
+        uint64_t nlo = (lo + 9) / 10, nhi = hi / 10;
+        if (nlo > nhi) break;
+        lo = nlo, hi = nhi;
+        p *= 10;
+        j++;
+    }
+    /* round the exact scaled value dc + rc/2^s to a multiple of p, half to even */
+    uint64_t q = dc / p, rem = dc % p;
+    bool up;
+    if (j == 0) {
+        unsigned __int128 half = ((unsigned __int128)1) << (s - 1);
+        up = rc > half || (rc == half && (q & 1));
+    } else {
+        uint64_t half = p / 2;
+        up = rem > half || (rem == half && (rc != 0 || (q & 1)));
+    }
+    uint64_t t = q + up;
+    if (t < lo) t = lo;
+    if (t > hi) t = hi;
+    char tmp[24];
+    int n = 0;
+    for (; t; t /= 10) tmp[n++] = (char)('0' + t % 10);
+    for (int i = 0; i < n; i++) g->small[i] = tmp[n - 1 - i];
+    g->d = g->small;
+    g->nd = n;
+    g->dp = n + j - k;
+    digits_trim(g);
+    return true;
+}
+
 static void shortest_digits(Digits *g, double v, int bitsize, uint64_t mant_frac, int exp_field) {
     char *buf = g->small;
     size_t cap = sizeof g->small;
@@ -107,6 +175,14 @@ static void shortest_digits(Digits *g, double v, int bitsize, uint64_t mant_frac
         g->nd = g->dp = k;
         digits_trim(g);
         return;
+    }
+    int mantbits = bitsize == 32 ? 23 : 52;
+    if (exp_field != 0) {
+        int bias = bitsize == 32 ? 127 : 1023;
+        uint64_t mant = mant_frac | (1ULL << mantbits);
+        /* the lower bound is nearer for powers of two (except the smallest normal) */
+        bool power_of_two = mant_frac == 0 && exp_field > 1;
+        if (shortest_exact(g, v, mant, exp_field - bias - mantbits, power_of_two)) return;
     }
     int dig = bitsize == 32 ? 6 : 15, maxdig = bitsize == 32 ? 9 : 17;
     if (mant_frac != 0 && exp_field != 0) {
@@ -136,6 +212,66 @@ static void shortest_digits(Digits *g, double v, int bitsize, uint64_t mant_frac
         }
     }
     digits_from_e(g, buf);
+}
+
+/* Digits of the integer t into g (t > 0), the decimal point at dp. */
+static void digits_of(Digits *g, uint64_t t, int dp_offset) {
+    char tmp[24];
+    int n = 0;
+    for (; t; t /= 10) tmp[n++] = (char)('0' + t % 10);
+    for (int i = 0; i < n; i++) g->small[i] = tmp[n - 1 - i];
+    g->d = g->small;
+    g->nd = n;
+    g->dp = n + dp_offset;
+    digits_trim(g);
+}
+
+/* Round q + frac to an integer, half to even, where frac = rem/p + r/(p*2^s)
+ * with rem < p (p a power of ten, or 1 when only r/2^s remains). */
+static inline bool round_up(uint64_t q, uint64_t rem, uint64_t p, unsigned __int128 r, int s) {
+    if (p == 1) {
+        unsigned __int128 half = ((unsigned __int128)1) << (s - 1);
+        return r > half || (r == half && (q & 1));
+    }
+    uint64_t half = p / 2;
+    return rem > half || (rem == half && (r != 0 || (q & 1)));
+}
+
+/* Fast exact 'f' digits: v * 10^prec rounded, for v = mant * 2^e2 < 2^52
+ * when the result fits in 64 bits. */
+static bool fixed_point_exact(Digits *g, double v, uint64_t mant, int e2, int prec) {
+    int s = -e2;
+    if (prec > 19 || s < 1 || s > 120 || !(v * (double)pow10_u64[prec] < 1e19)) return false;
+    unsigned __int128 r;
+    uint64_t q = scale(mant, pow10_u64[prec], s, &r);
+    uint64_t t = q + round_up(q, 0, 1, r, s);
+    if (t == 0) {
+        g->d = g->small;
+        g->nd = g->dp = 0;
+        return true;
+    }
+    digits_of(g, t, -prec);
+    return true;
+}
+
+/* Fast exact n-significant-digit rounding (n <= 17) of v = mant * 2^e2. */
+static bool fixed_digits_exact(Digits *g, double v, uint64_t mant, int e2, int n) {
+    int s = -e2;
+    if (n > 17 || s < 1 || s > 120 || !(v >= 1e-2)) return false;
+    int k = 17 - (int)floor(log10(v));
+    if (k < 0 || k > 19) return false;
+    unsigned __int128 r;
+    uint64_t x = scale(mant, pow10_u64[k], s, &r);
+    if (x < pow10_u64[17] && k < 19) x = scale(mant, pow10_u64[++k], s, &r);
+    if (x < pow10_u64[16]) return false;
+    int digits = 1;
+    while (digits < 20 && x >= pow10_u64[digits]) digits++;
+    int drop = digits - n;
+    if (drop < 0) drop = 0; /* more digits asked for than are significant: all exact */
+    uint64_t p = pow10_u64[drop], q = x / p, rem = x % p;
+    uint64_t t = q + round_up(q, rem, p, r, s);
+    digits_of(g, t, drop - k);
+    return true;
 }
 
 /* The nearest n-digit decimal of v (n >= 1). */
@@ -356,10 +492,11 @@ void format_float(StrBuf *b, double f, char fmt, int prec, int bitsize) {
     } else if (shortest) {
         shortest_digits(&g, a, bitsize, frac, exp_field);
     } else if (fmt == 'f') {
-        fixed_point_digits(&g, a, prec);
+        if (!fixed_point_exact(&g, a, mant, exp - mantbits, prec)) fixed_point_digits(&g, a, prec);
     } else {
         if ((fmt == 'g' || fmt == 'G') && prec == 0) prec = 1;
-        fixed_digits(&g, a, fmt == 'e' || fmt == 'E' ? prec + 1 : prec);
+        int n = fmt == 'e' || fmt == 'E' ? prec + 1 : prec;
+        if (!fixed_digits_exact(&g, a, mant, exp - mantbits, n)) fixed_digits(&g, a, n);
     }
     if (shortest) {
         switch (fmt) {
