@@ -829,13 +829,13 @@ dispatch:
         NEXT();
     }
     CASE(MAPNEXT) {
-        Instr x = X();
         MapIter *it = base[i.a].p;
         Value *k, *v;
         if (!it->m || !map_iter_next(it, &k, &v)) {
-            pc += SC();
+            pc += SC(); /* relative to the next instruction: the EXTRA */
             NEXT();
         }
+        Instr x = X();
         Type *mt = map_type(it->m);
         memmove(base + i.b, k, mt->key->size * sizeof(Value));
         if (x.a != NO_REG) memmove(base + x.a, v, mt->elem->size * sizeof(Value));
