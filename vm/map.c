@@ -1,33 +1,31 @@
 /* map.c - Go maps.
  *
- * LAYOUT. A map is a compact, insertion-ordered array of entries plus an
- * open-addressing index into it (the scheme of CPython's dict):
+ * LAYOUT. A map is an open-addressing hash table with linear probing whose
+ * slots hold the entries themselves, so a lookup usually touches one cache
+ * line:
  *
- *   entries  cap entries of esize slots each: [hash|LIVE] [key slots] [value slots]
- *            in the slot layout of the key and element types
- *   index    2*cap uint32 cells (a power of two); a cell holds entry number + 1,
- *            0 is empty; probing is triangular (i, i+1, i+3, i+6 ...)
+ *   slot  [hash word] [key slots] [value slots]   (slot layout of the key
+ *         and element types; nslots is a power of two)
  *
- * New entries are appended at `used`. Deleting clears the entry's hash slot
- * (so probes skip it and iteration does not produce it) and its value; the
- * index cell stays, pointing at the dead entry, until the next rebuild. When
- * `used` reaches `cap` the table is rebuilt into a fresh MapTable sized for
- * the live entries: doubled when mostly live, the same or smaller when many
- * were deleted. Old tables are never modified after a rebuild and stay valid
- * for anyone still holding them (the collector frees them).
+ * The hash word is 0 for a never-used slot, TOMBSTONE for a deleted entry,
+ * and the key's hash with its top bit set (LIVE) for a live entry; the top
+ * bit also keeps the word from looking like a heap pointer to the
+ * conservative collector. Probes stop at a never-used slot and pass over
+ * tombstones; deleting clears the value but leaves the key (see
+ * CONCURRENCY). When live entries plus tombstones pass 3/4 of the slots,
+ * the live entries move to a fresh MapTable sized for them (twice as many
+ * slots as entries, at least 8); a table is never modified after it has
+ * been replaced, and stays valid for whoever still holds it.
  *
- * The stored hash always has its top bit set (LIVE), which doubles as the
- * liveness mark and keeps the slot from looking like a heap pointer to the
- * conservative collector.
- *
- * ITERATION visits entry positions [0, used-at-start) starting at a random
- * position and wrapping around, so small maps iterate in rotated insertion
- * order, as Go's single-bucket maps do. Dead entries are skipped. If the map
- * was rebuilt since the iteration started, each remaining old entry is looked
- * up in the current table: deleted keys are skipped, and the current value
- * is produced (Go's mapiternext does the same for grown maps). Keys that are
- * not equal to themselves (NaN) cannot be looked up and are produced as
- * they were.
+ * ITERATION walks the slots from a random position, wrapping around, over
+ * the table current when it began. Entries never move within a table, so
+ * each is produced at most once; deleted entries are tombstones by then and
+ * are skipped; entries added meanwhile may or may not be produced. If the
+ * map was rebuilt since the iteration began, each remaining entry of the
+ * old table is looked up in the current one: deleted keys are skipped and
+ * the current value is produced (Go's mapiternext does the same for grown
+ * maps). Keys that are not equal to themselves (NaN) cannot be looked up
+ * and are produced as they were.
  *
  * KEYS. Three key classes, chosen once per map type: WORD (one slot compared
  * bitwise: integers, bool, pointers, channels), STRING, and GENERIC (floats,
@@ -38,9 +36,10 @@
  * its duration, and a write or read that finds it set is reported as Go
  * reports it ("fatal error: concurrent map writes"). Misuse that slips past
  * the flag must not crash the interpreter: every operation reads the table
- * pointer once and stays inside that table's bounds, entry numbers in the
- * index are published only after the entry is written, and key slots of
- * deleted entries are left intact so a racing probe never reads a torn key.
+ * pointer once and stays inside that table's bounds (probes are bounded by
+ * its size), a slot's hash word is published only after its key is written,
+ * and the keys of deleted entries are left intact so a racing probe never
+ * reads a torn key.
  */
 #include "vm.h"
 #include "../runtime/runtime.h"
@@ -50,17 +49,12 @@
 enum { KEY_GENERIC, KEY_WORD, KEY_STRING };
 
 #define LIVE (1ULL << 63)
-#define MIN_CAP 8
-/* Preallocate at most this many entries for make(map, hint). */
-#define MAX_HINT_CAP (1 << 20)
+#define MIN_SLOTS 8
+/* Preallocate room for at most this many entries for make(map, hint). */
+#define MAX_HINT (1 << 20)
 
-typedef struct MapTable {
-    Value *entries;
-    uint32_t *index;
-    uint64_t mask;   /* index cells - 1 */
-    int64_t cap;     /* entries */
-    int64_t used;    /* entries appended so far, live or dead */
-} MapTable;
+
+typedef struct MapTable MapTable;
 
 struct Map {
     Type *type;
@@ -162,42 +156,42 @@ static inline bool key_equal(const Map *m, const Value *a, const Value *b) {
 
 /* ---------------------------------------------------------------- tables */
 
-static inline Value *entry_at(const Map *m, const MapTable *t, int64_t e) {
-    return t->entries + e * (int64_t)m->esize;
+#define TOMBSTONE 1ULL
+
+struct MapTable {
+    Value *slots;
+    uint64_t mask;    /* nslots - 1 */
+    int64_t used;     /* live entries plus tombstones */
+};
+
+static inline Value *slot_at(const Map *m, const MapTable *t, uint64_t i) {
+    return t->slots + i * m->esize;
 }
 
-static MapTable *table_new(const Map *m, int64_t cap) {
+static inline uint64_t load_hash(const Value *slot) { return __atomic_load_n(&slot[0].u, __ATOMIC_ACQUIRE); }
+
+static MapTable *table_new(const Map *m, uint64_t nslots) {
     MapTable *t = NEW(MapTable);
-    size_t ebytes = (size_t)cap * m->esize * sizeof(Value);
+    size_t bytes = (size_t)nslots * m->esize * sizeof(Value);
     if (m->scanned) {
-        t->entries = gc_alloc(ebytes);
+        t->slots = gc_alloc(bytes);
     } else {
-        t->entries = gc_alloc_atomic(ebytes);
-        memset(t->entries, 0, ebytes);
+        t->slots = gc_alloc_atomic(bytes);
+        memset(t->slots, 0, bytes);
     }
-    uint64_t ncells = (uint64_t)cap * 2;
-    t->index = gc_alloc_atomic(ncells * sizeof(uint32_t));
-    memset(t->index, 0, ncells * sizeof(uint32_t));
-    t->mask = ncells - 1;
-    t->cap = cap;
+    t->mask = nslots - 1;
     return t;
 }
 
-static int64_t cap_for(int64_t n) {
-    int64_t cap = MIN_CAP;
-    while (cap < n) cap *= 2;
-    return cap;
+/* Slots for n entries: at most half full after a rebuild. */
+static uint64_t slots_for(int64_t n) {
+    uint64_t s = MIN_SLOTS;
+    while (s < (uint64_t)n * 2) s *= 2;
+    return s;
 }
 
-/* Publish entry e under hash h in t's index (the key is not present). */
-static void index_insert(MapTable *t, uint64_t h, int64_t e) {
-    uint64_t pos = h & t->mask;
-    for (uint64_t step = 1; __atomic_load_n(&t->index[pos], __ATOMIC_RELAXED) != 0; step++) {
-        if (unlikely(step > t->mask)) rt_fatal("concurrent map writes", false);
-        pos = (pos + step) & t->mask;
-    }
-    __atomic_store_n(&t->index[pos], (uint32_t)(e + 1), __ATOMIC_RELEASE);
-}
+/* Rebuilds happen when live entries and tombstones fill 3/4 of the slots. */
+static inline bool too_full(const MapTable *t, int64_t used) { return (uint64_t)used * 4 > (t->mask + 1) * 3; }
 
 /* Copy the live entries of the current table into a new one with room for
  * at least `extra` more. Counts live entries itself rather than trusting
@@ -206,41 +200,43 @@ static MapTable *rebuild(Map *m, int64_t extra) {
     MapTable *old = m->tab;
     int64_t live = 0;
     if (old)
-        for (int64_t e = 0; e < old->used && e < old->cap; e++)
-            if (entry_at(m, old, e)[0].u) live++;
-    /* Leave at least as much room as is live, so rebuilds stay amortised
-     * O(1): a full table doubles, a half-deleted one keeps its size. */
-    int64_t need = live + extra > 2 * live ? live + extra : 2 * live;
-    MapTable *t = table_new(m, cap_for(need));
+        for (uint64_t i = 0; i <= old->mask; i++)
+            if (load_hash(slot_at(m, old, i)) & LIVE) live++;
+    MapTable *t = table_new(m, slots_for(live + extra));
     int64_t n = 0;
     if (old) {
-        for (int64_t e = 0; e < old->used && e < old->cap && n < t->cap; e++) {
-            Value *src = entry_at(m, old, e);
-            uint64_t h = src[0].u;
-            if (!h) continue;
-            memcpy(entry_at(m, t, n), src, m->esize * sizeof(Value));
-            index_insert(t, h, n);
+        for (uint64_t i = 0; i <= old->mask; i++) {
+            Value *src = slot_at(m, old, i);
+            uint64_t h = load_hash(src);
+            if (!(h & LIVE)) continue;
+            uint64_t pos = h & t->mask;
+            for (uint64_t probes = 0; slot_at(m, t, pos)[0].u != 0; probes++) {
+                if (unlikely(probes > t->mask)) goto full; /* only under concurrent misuse */
+                pos = (pos + 1) & t->mask;
+            }
+            memcpy(slot_at(m, t, pos), src, m->esize * sizeof(Value));
             n++;
         }
     }
+full:
     t->used = n;
     m->count = n;
     __atomic_store_n(&m->tab, t, __ATOMIC_RELEASE);
     return t;
 }
 
-/* Find key (hash h) in t: entry number or -1. */
-static inline int64_t table_find(const Map *m, const MapTable *t, const Value *key, uint64_t h) {
+/* The slot holding key (hash h) in t, or NULL. */
+static inline Value *table_find(const Map *m, const MapTable *t, const Value *key, uint64_t h) {
     uint64_t hv = h | LIVE;
     uint64_t pos = h & t->mask;
-    for (uint64_t step = 1;; step++) {
-        uint32_t cell = __atomic_load_n(&t->index[pos], __ATOMIC_ACQUIRE);
-        if (cell == 0) return -1;
-        const Value *ent = entry_at(m, t, cell - 1);
-        if (ent[0].u == hv && key_equal(m, ent + 1, key)) return cell - 1;
-        if (unlikely(step > t->mask)) return -1; /* only under concurrent misuse */
-        pos = (pos + step) & t->mask;
+    for (uint64_t probes = 0; probes <= t->mask; probes++) {
+        Value *slot = slot_at(m, t, pos);
+        uint64_t sh = load_hash(slot);
+        if (sh == 0) return NULL;
+        if (sh == hv && key_equal(m, slot + 1, key)) return slot;
+        pos = (pos + 1) & t->mask;
     }
+    return NULL; /* a full table: only under concurrent misuse */
 }
 
 /* -------------------------------------------------------------- the API */
@@ -266,10 +262,7 @@ Map *map_new(Type *maptype, int64_t hint) {
     case KIND_STRING: m->kclass = KEY_STRING; break;
     default: m->kclass = KEY_GENERIC; break;
     }
-    if (hint > 0) {
-        if (hint > MAX_HINT_CAP) hint = MAX_HINT_CAP;
-        m->tab = table_new(m, cap_for(hint));
-    }
+    if (hint > 0) m->tab = table_new(m, slots_for(hint > MAX_HINT ? MAX_HINT : hint));
     return m;
 }
 
@@ -305,8 +298,8 @@ Value *map_find(Map *m, const Value *key, Type **unhashable) {
     MapTable *t = __atomic_load_n(&m->tab, __ATOMIC_ACQUIRE);
     if (!t || m->count == 0) return NULL;
     check_no_writer(m, "concurrent map read and map write");
-    int64_t e = table_find(m, t, key, h);
-    return e < 0 ? NULL : entry_at(m, t, e) + 1 + m->ksize;
+    Value *slot = table_find(m, t, key, h);
+    return slot ? slot + 1 + m->ksize : NULL;
 }
 
 Value *map_assign(Map *m, const Value *key, Type **unhashable) {
@@ -318,25 +311,38 @@ Value *map_assign(Map *m, const Value *key, Type **unhashable) {
     }
     begin_write(m);
     MapTable *t = m->tab;
-    int64_t e = t ? table_find(m, t, key, h) : -1;
-    if (e >= 0) {
-        end_write(m);
-        return entry_at(m, t, e) + 1 + m->ksize;
+    if (!t) t = rebuild(m, 1);
+    uint64_t hv = h | LIVE, pos = h & t->mask;
+    Value *reuse = NULL; /* the first tombstone on the probe path */
+    for (uint64_t probes = 0;; probes++) {
+        if (unlikely(probes > t->mask)) rt_fatal("concurrent map writes", false);
+        Value *slot = slot_at(m, t, pos);
+        uint64_t sh = load_hash(slot);
+        if (sh == 0) break;
+        if (sh == hv && key_equal(m, slot + 1, key)) {
+            end_write(m);
+            return slot + 1 + m->ksize;
+        }
+        if (sh == TOMBSTONE && !reuse) reuse = slot;
+        pos = (pos + 1) & t->mask;
     }
-    int64_t u = t ? t->used : 0;
-    if (!t || u >= t->cap) {
-        t = rebuild(m, 1);
-        u = t->used;
+    Value *slot;
+    if (reuse) {
+        slot = reuse; /* a tombstone already counts as used */
+    } else {
+        if (too_full(t, t->used + 1)) {
+            t = rebuild(m, 1);
+            for (pos = h & t->mask; slot_at(m, t, pos)[0].u != 0;) pos = (pos + 1) & t->mask;
+        }
+        slot = slot_at(m, t, pos);
+        t->used++;
     }
-    Value *ent = entry_at(m, t, u);
-    memcpy(ent + 1, key, m->ksize * sizeof(Value));
-    memset(ent + 1 + m->ksize, 0, m->vsize * sizeof(Value));
-    ent[0].u = h | LIVE;
-    t->used = u + 1;
-    index_insert(t, h, u);
+    memcpy(slot + 1, key, m->ksize * sizeof(Value));
+    memset(slot + 1 + m->ksize, 0, m->vsize * sizeof(Value));
+    __atomic_store_n(&slot[0].u, hv, __ATOMIC_RELEASE); /* publish after the key */
     m->count++;
     end_write(m);
-    return ent + 1 + m->ksize;
+    return slot + 1 + m->ksize;
 }
 
 void map_delete(Map *m, const Value *key, Type **unhashable) {
@@ -350,12 +356,11 @@ void map_delete(Map *m, const Value *key, Type **unhashable) {
     MapTable *t = m->tab;
     if (!t || m->count == 0) return;
     begin_write(m);
-    int64_t e = table_find(m, t, key, h);
-    if (e >= 0) {
-        Value *ent = entry_at(m, t, e);
-        ent[0].u = 0;
+    Value *slot = table_find(m, t, key, h);
+    if (slot) {
+        __atomic_store_n(&slot[0].u, TOMBSTONE, __ATOMIC_RELEASE);
         /* Drop references held by the value; the key stays (see CONCURRENCY). */
-        memset(ent + 1 + m->ksize, 0, m->vsize * sizeof(Value));
+        memset(slot + 1 + m->ksize, 0, m->vsize * sizeof(Value));
         m->count--;
     }
     end_write(m);
@@ -363,48 +368,40 @@ void map_delete(Map *m, const Value *key, Type **unhashable) {
 
 /* ------------------------------------------------------------- iteration */
 
-/* MapIter.state: [0] table being walked, [1] start position, [2] positions
- * visited, [3] positions to visit (used when the iteration began). */
+/* MapIter.state: [0] table being walked, [1] start slot, [2] slots visited. */
 void map_iter_init(MapIter *it, Map *m) {
     it->m = m;
     memset(it->state, 0, sizeof it->state);
     if (!m || !m->tab || m->count == 0) return;
     MapTable *t = m->tab;
-    int64_t n = t->used;
-    if (n > t->cap) n = t->cap;
     it->state[0] = t;
-    it->state[1] = (void *)(intptr_t)(n ? (int64_t)(map_rand() % (uint64_t)n) : 0);
-    it->state[3] = (void *)(intptr_t)n;
+    it->state[1] = (void *)(uintptr_t)(map_rand() & t->mask);
 }
 
 bool map_iter_next(MapIter *it, Value **key, Value **val) {
     MapTable *t = it->state[0];
     if (!t) return false;
     Map *m = it->m;
-    int64_t start = (intptr_t)it->state[1], done = (intptr_t)it->state[2],
-            n = (intptr_t)it->state[3];
+    uint64_t start = (uintptr_t)it->state[1], done = (uintptr_t)it->state[2], n = t->mask + 1;
     check_no_writer(m, "concurrent map iteration and map write");
     while (done < n) {
-        int64_t e = start + done;
-        if (e >= n) e -= n;
+        Value *slot = slot_at(m, t, (start + done) & t->mask);
         done++;
-        Value *ent = entry_at(m, t, e);
-        if (!ent[0].u) continue;
+        if (!(load_hash(slot) & LIVE)) continue;
         MapTable *cur = __atomic_load_n(&m->tab, __ATOMIC_ACQUIRE);
-        if (cur != t && key_equal(m, ent + 1, ent + 1)) {
+        if (cur != t && key_equal(m, slot + 1, slot + 1)) {
             /* The map was rebuilt: produce the entry only if its key is still there. */
             Type *bad = NULL;
-            uint64_t h = key_hash(m, ent + 1, &bad);
-            int64_t ce = table_find(m, cur, ent + 1, h);
-            if (ce < 0) continue;
-            ent = entry_at(m, cur, ce);
+            Value *now = table_find(m, cur, slot + 1, key_hash(m, slot + 1, &bad));
+            if (!now) continue;
+            slot = now;
         }
-        it->state[2] = (void *)(intptr_t)done;
-        *key = ent + 1;
-        *val = ent + 1 + m->ksize;
+        it->state[2] = (void *)(uintptr_t)done;
+        *key = slot + 1;
+        *val = slot + 1 + m->ksize;
         return true;
     }
-    it->state[2] = (void *)(intptr_t)done;
+    it->state[2] = (void *)(uintptr_t)done;
     it->state[0] = NULL;
     return false;
 }
