@@ -809,7 +809,7 @@ dispatch:
         Type *bad = NULL;
         Value *v = map_assign(m, base + i.b, &bad);
         if (unlikely(bad)) THROW(gc_sprintf("runtime error: hash of unhashable type %s", type_string(bad)));
-        memmove(v, base + i.c, map_type(m)->elem->size * sizeof(Value));
+        memmove(v, base + i.c, map_type(m)->under->elem->size * sizeof(Value)); /* the type may be named */
         NEXT();
     }
     CASE(MAPDEL) {
@@ -836,7 +836,7 @@ dispatch:
             NEXT();
         }
         Instr x = X();
-        Type *mt = map_type(it->m);
+        Type *mt = map_type(it->m)->under; /* the map type may be named */
         memmove(base + i.b, k, mt->key->size * sizeof(Value));
         if (x.a != NO_REG) memmove(base + x.a, v, mt->elem->size * sizeof(Value));
         CHECK_PREEMPT();
