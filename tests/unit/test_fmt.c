@@ -6,10 +6,9 @@
  * are small specs ("i:42", "s:\"x\"", "fix:point" ...) parsed here into goi
  * values; the fixtures below mirror the Go program's.
  *
- * Method calls (Stringer, error, GoStringer, panicking String methods) need
- * the VM's vm_call_method: those tests are skipped until it exists (build
- * with -DGOI_TEST_STUB_VM and a stub vm_call_method that runs native
- * methods to exercise them before).
+ * Method calls (Stringer, error, GoStringer) go through the real VM with a
+ * fake goroutine, the methods being natives (see the end of the file). The
+ * test of panicking methods is skipped until the VM provides vm_take_panic.
  */
 #include <criterion/criterion.h>
 #include <math.h>
@@ -3229,4 +3228,129 @@ Test(fmt, errorf_reports_wrapped_operand) {
     fmt_errorf(NULL, &b, str_from_cstr("x %d: %w"), (GoSlice){a, 2, 2}, &wrapped);
     cr_assert_str_eq(b.data, "x 1: %!w(main.E=2)");
     cr_assert_eq(wrapped, -1);
+}
+
+/* ------------------------------------------------ methods through the VM
+ *
+ * String, Error and GoString methods are called with vm_call_method. These
+ * tests give a fake goroutine (one frame, a small stack) to the real VM and
+ * implement the methods as natives, which vm_call runs directly. The
+ * expected strings are what Go 1.19 prints for the same types written in Go.
+ */
+#include "runtime/runtime.h"
+#include "stdlib/fmt_internal.h" /* vm_take_panic (weak) */
+
+static G *fake_g(void) {
+    static Func top = {.name = "test", .frame_size = 8};
+    G *g = gc_alloc(sizeof(G));
+    g->frames = gc_alloc(4 * sizeof(Frame));
+    g->frames_cap = 4;
+    g->nframes = 1;
+    g->frames[0].fn = &top;
+    g->stack = gc_alloc(64 * sizeof(Value));
+    g->stack_size = 64;
+    return g;
+}
+
+static Type *string_method_sig(void) {
+    Type *res = t_string;
+    return type_func(NULL, 0, &res, 1, false);
+}
+
+static Method native_method(const char *name, NativeFn fn, bool ptr_recv) {
+    Func *f = gc_alloc(sizeof(Func));
+    f->name = name;
+    f->native = fn;
+    f->nargs = 1;
+    f->nres = 2;
+    return (Method){.name = intern_cstr(name), .sig = string_method_sig(), .fn = f, .ptr_recv = ptr_recv};
+}
+
+/* func (t Temp) String() string { return fmt.Sprintf("T=%g", float64(t)) } */
+static int temp_string(G *g, Value *a) {
+    str_set(a, str_from_cstr(gc_sprintf("T=%g", a[0].f)));
+    return NATIVE_OK;
+}
+
+/* func (e *Err) Error() string; func (t Temp) GoString() string */
+static int err_error(G *g, Value *a) {
+    Value *e = a[0].p;
+    str_set(a, str_from_cstr(gc_sprintf("err %lld", (long long)e[0].i)));
+    return NATIVE_OK;
+}
+
+static int temp_gostring(G *g, Value *a) {
+    str_set(a, str_from_cstr(gc_sprintf("Temp(%g)", a[0].f)));
+    return NATIVE_OK;
+}
+
+static Type *t_temp, *t_err;
+
+static void method_types(void) {
+    t_temp = type_named("main", intern_cstr("Temp"));
+    type_set_underlying(t_temp, t_float64);
+    Method tm[2] = {native_method("GoString", temp_gostring, false), native_method("String", temp_string, false)};
+    type_set_methods(t_temp, tm, 2);
+    type_set_methods(type_pointer(t_temp), tm, 2); /* value methods are in *Temp's set too */
+    t_err = type_named("main", intern_cstr("Err"));
+    StructField f = field("Code", t_int, true, false);
+    type_set_underlying(t_err, type_struct(&f, 1));
+    Method em = native_method("Error", err_error, true);
+    type_set_methods(type_pointer(t_err), &em, 1);
+}
+
+static char *sprintf_with(G *g, const char *format, int n, Val *vals) {
+    Value *a = alloc_elems(t_any, n);
+    for (int i = 0; i < n; i++) box(a + 2 * i, vals[i]);
+    StrBuf b;
+    sb_init(&b);
+    cr_assert_eq(fmt_sprintf(g, &b, str_from_cstr(format), (GoSlice){a, n, n}), NATIVE_OK);
+    return b.data;
+}
+
+Test(fmt, stringer_and_error_methods) {
+    method_types();
+    G *g = fake_g();
+    Val t = mk_f(t_temp, 21.5);
+    cr_assert_str_eq(sprintf_with(g, "%v|%s|%d|%5.1f|%q|%x", 6, (Val[]){t, t, t, t, t, t}),
+                     "T=21.5|T=21.5|%!d(main.Temp=21.5)| 21.5|\"T=21.5\"|543d32312e35");
+    cr_assert_str_eq(sprintf_with(g, "%#v", 1, (Val[]){t}), "Temp(21.5)", "GoString for %%#v");
+    /* nested values call methods too, except behind unexported fields */
+    Val temps[2] = {mk_f(t_temp, 1), mk_f(t_temp, 2)};
+    Val sl = mk_slice(t_temp, 2, temps);
+    StructField sf[2] = {field("A", t_temp, true, false), field("b", t_temp, false, false)};
+    Val st = mk(type_struct(sf, 2));
+    st.v[0].f = 1, st.v[1].f = 2;
+    Map *m = map_of(type_map(t_string, t_temp));
+    map_put(m, mk_str(t_string, "x"), mk_f(t_temp, 3));
+    cr_assert_str_eq(sprintf_with(g, "%v %v %v %+v", 4, (Val[]){sl, st, mk_map(m), st}),
+                     "[T=1 T=2] {T=1 2} map[x:T=3] {A:T=1 b:2}");
+    /* Error on a pointer receiver: *Err is an error, Err is not */
+    Val e = mk(t_err);
+    e.v[0].i = 7;
+    Val pe = mk_ptr(e);
+    cr_assert_str_eq(sprintf_with(g, "%v %v %s", 3, (Val[]){pe, e, pe}), "err 7 {7} err 7");
+    /* without a goroutine no method is called */
+    cr_assert_str_eq(sprintf_with(NULL, "%v", 1, (Val[]){t}), "21.5");
+}
+
+/* func (e *Err) Error() string { return "err " + ...e.Code } with e == nil panics */
+static int err_error_panics_on_nil(G *g, Value *a) {
+    if (!a[0].p) {
+        vm_panic_runtime(g, "runtime error: invalid memory address or nil pointer dereference");
+        return NATIVE_PANIC;
+    }
+    return err_error(g, a);
+}
+
+Test(fmt, panicking_methods) {
+    if (!vm_take_panic) cr_skip("needs vm_take_panic from the VM to recover panics of String/Error methods");
+    Type *t = type_named("main", intern_cstr("NilErr"));
+    StructField f = field("Code", t_int, true, false);
+    type_set_underlying(t, type_struct(&f, 1));
+    Method em = native_method("Error", err_error_panics_on_nil, true);
+    type_set_methods(type_pointer(t), &em, 1);
+    G *g = fake_g();
+    Val nilp = mk(type_pointer(t));
+    cr_assert_str_eq(sprintf_with(g, "%v", 1, (Val[]){nilp}), "<nil>", "nil receivers print <nil>");
 }
