@@ -10,7 +10,9 @@
  * %!v(PANIC=String method: ...) when the VM lets us recover the panic
  * (vm_take_panic), and "<nil>" when the receiver is a nil pointer.
  *
- * Not supported: the Formatter interface (Format(State, rune)).
+ * Formatter: a value whose type has Format(State, rune) formats itself; the
+ * State is a *fmtState (fmt.go) the engine fills with the verb's flags and
+ * whose buffer it copies into the output afterwards.
  */
 #include "fmt_internal.h"
 #include "strconv_core.h"
@@ -63,7 +65,7 @@ static inline Type *iface_unpack(const Value *iface, const Value **data) {
 
 /* ------------------------------------------------------------ methods */
 
-static const char *name_error, *name_string, *name_gostring;
+static const char *name_error, *name_string, *name_gostring, *name_format;
 static Type *sig_string; /* func() string */
 
 static void init_names(void) {
@@ -71,6 +73,7 @@ static void init_names(void) {
     name_error = intern_cstr("Error");
     name_string = intern_cstr("String");
     name_gostring = intern_cstr("GoString");
+    name_format = intern_cstr("Format");
     Type *res = t_string;
     __atomic_store_n(&sig_string, type_func(NULL, 0, &res, 1, false), __ATOMIC_RELEASE);
 }
@@ -130,6 +133,53 @@ static bool call_string_method(Printer *p, Type *t, const Value *v, const char *
     return false;
 }
 
+static Type *state_type; /* *fmtState */
+
+void fmt_set_state_type(Type *ptr_type) { __atomic_store_n(&state_type, ptr_type, __ATOMIC_RELEASE); }
+
+/* Does t's method set have Format(State, rune)? */
+static bool has_format_method(Type *t) {
+    const Method *m = type_find_method(t, name_format);
+    if (!m) return false;
+    Type *sig = m->sig;
+    return sig->nparams == 2 && sig->nresults == 0 && sig->params[0]->under->kind == KIND_INTERFACE &&
+           sig->params[1]->under->kind == KIND_INT32;
+}
+
+/* Field i of the fmtState struct at s. */
+static inline Value *state_field(Type *st, Value *s, int i) { return s + st->under->fields[i].offset; }
+
+/* Call (t, v).Format(state, verb) and copy what it wrote into the output. */
+static void call_format(Printer *p, Type *t, const Value *v, int verb, Type *sptr) {
+    Type *st = sptr->under->elem;
+    Value *s = alloc_elems(st, 1);
+    state_field(st, s, 1)->i = p->fmt.wid;
+    state_field(st, s, 2)->i = p->fmt.prec;
+    state_field(st, s, 3)->u = p->fmt.f.wid_present;
+    state_field(st, s, 4)->u = p->fmt.f.prec_present;
+    char flags[6];
+    int n = 0;
+    if (p->fmt.f.minus) flags[n++] = '-';
+    if (p->fmt.f.plus || p->fmt.f.plus_v) flags[n++] = '+';
+    if (p->fmt.f.sharp || p->fmt.f.sharp_v) flags[n++] = '#';
+    if (p->fmt.f.space) flags[n++] = ' ';
+    if (p->fmt.f.zero) flags[n++] = '0';
+    str_set(state_field(st, s, 5), str_from(flags, (size_t)n));
+    Value recv[2], args[3];
+    iface_make(recv, t, v);
+    args[0].p = sptr; /* the State interface: dynamic type *fmtState, data the pointer */
+    args[1].p = s;
+    args[2].i = verb;
+    if (vm_call_method(p->g, recv, name_format, args, 3, NULL, 0) != NATIVE_OK) {
+        catch_panic(p, t, v, verb, "Format");
+        return;
+    }
+    GoSlice out = slice_get(state_field(st, s, 0));
+    sb_reserve(p->buf, (size_t)out.len);
+    for (int64_t i = 0; i < out.len; i++) p->buf->data[p->buf->len++] = (char)out.ptr[i].u;
+    p->buf->data[p->buf->len] = 0;
+}
+
 static void fmt_string(Printer *p, GoString s, int verb);
 static void bad_verb(Printer *p, int verb);
 
@@ -148,6 +198,11 @@ static bool handle_methods(Printer *p, Type *t, const Value *v, int verb) {
         verb = 'v';
     }
     if (!p->g || t->nmethods == 0) return false;
+    Type *sptr = __atomic_load_n(&state_type, __ATOMIC_ACQUIRE);
+    if (sptr && has_format_method(t)) {
+        call_format(p, t, v, verb, sptr);
+        return true;
+    }
     GoString s;
     if (p->fmt.f.sharp_v) {
         if (has_string_method(t, name_gostring)) {

@@ -46,6 +46,10 @@ typedef struct MapEntry {
 /* The entries of m (non-nil) in fmtsort order; *n receives the count. */
 MapEntry *fmt_sorted_map(Map *m, int64_t *n);
 
+/* The type *fmtState of fmt.go, which Formatter methods receive as their
+ * State; registered by package fmt's initialisation. */
+void fmt_set_state_type(Type *ptr_type);
+
 /* Provided by the VM: after vm_call/vm_call_method returned NATIVE_PANIC,
  * take the pending panic off g (as recover() would) and store its value
  * (an interface, 2 slots) in *val. False if it cannot be recovered. Weak

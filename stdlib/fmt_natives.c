@@ -2,6 +2,7 @@
  * and Print families over the engine in fmt.c. Output to stdout goes
  * through the runtime's buffered writer. */
 #include "natives.h"
+#include "fmt_internal.h"
 #include "../runtime/runtime.h"
 
 /* A String or Error method run by the engine goes through the VM, which
@@ -96,6 +97,14 @@ static int n_printf(G *g, Value *a) {
     return write_out(a, &b);
 }
 
+/* func registerState(s any) bool: the engine's State type is s's dynamic type. */
+static int n_register_state(G *g, Value *a) {
+    Type *t = a[0].p;
+    if (t && t->under->kind == KIND_POINTER) fmt_set_state_type(t);
+    ret_bool(a, t != NULL);
+    return NATIVE_OK;
+}
+
 const NativeDef stdlib_natives_fmt[] = {
     NATIVE("Print", n_print),
     NATIVE("Printf", n_printf),
@@ -104,5 +113,6 @@ const NativeDef stdlib_natives_fmt[] = {
     NATIVE("Sprintf", n_sprintf),
     NATIVE("Sprintln", n_sprintln),
     NATIVE("errorf", n_errorf),
+    NATIVE("registerState", n_register_state),
     NATIVES_END,
 };

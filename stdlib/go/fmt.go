@@ -2,8 +2,7 @@
 // printf and scanf. This is goi's version: the formatting engine is native
 // (stdlib/fmt.c, following Go's print.go and format.go verb by verb).
 //
-// Not supported yet: the Formatter interface is declared but not called,
-// and the Scan family is missing.
+// Not supported yet: the Scan family.
 package fmt
 
 import (
@@ -35,6 +34,48 @@ type State interface {
 type Formatter interface {
 	Format(f State, verb rune)
 }
+
+// fmtState is the State a Formatter's Format method receives: the engine
+// fills in the flags, width and precision of the verb, Format writes into
+// buf, and the engine copies buf into the output. Its layout is known to
+// stdlib/fmt.c.
+type fmtState struct {
+	buf    []byte
+	wid    int
+	prec   int
+	widOK  bool
+	precOK bool
+	flags  string // the flags present, among "-+# 0"
+}
+
+func (s *fmtState) Write(b []byte) (n int, err error) {
+	s.buf = append(s.buf, b...)
+	return len(b), nil
+}
+
+func (s *fmtState) WriteString(str string) (n int, err error) {
+	s.buf = append(s.buf, str...)
+	return len(str), nil
+}
+
+func (s *fmtState) Width() (wid int, ok bool) { return s.wid, s.widOK }
+
+func (s *fmtState) Precision() (prec int, ok bool) { return s.prec, s.precOK }
+
+func (s *fmtState) Flag(c int) bool {
+	for i := 0; i < len(s.flags); i++ {
+		if int(s.flags[i]) == c {
+			return true
+		}
+	}
+	return false
+}
+
+// registerState tells the engine the type of the states it creates (the
+// dynamic type of s, a *fmtState).
+func registerState(s any) bool
+
+var _ = registerState(&fmtState{})
 
 // Natives: formatting into strings, and printing to standard output.
 
