@@ -1075,6 +1075,20 @@ static Type *method_sig_without_recv(Type *ms) {
     return type_func(ms->params + 1, ms->nparams - 1, ms->results, ms->nresults, (ms->flags & TF_VARIADIC) != 0);
 }
 
+/* I.M for an interface type I: lookup_field_or_method leaves the methods of
+ * the interface itself to its callers (values of interface type dispatch
+ * dynamically), so a method expression looks them up here. */
+static LookupKind lookup_iface_method(Type *t, const char *name, Selection *s) {
+    Type *u = t->under;
+    for (int k = 0; k < u->nimethods; k++)
+        if (u->imethods[k].name == name) {
+            s->base = t;
+            s->imethod = k;
+            return LOOKUP_METHOD;
+        }
+    return LOOKUP_NONE;
+}
+
 static void check_selector(Checker *c, Expr *e) {
     Expr *x = e->u.selector.x;
     const char *sel = intern_cstr(e->u.selector.sel);
@@ -1119,7 +1133,8 @@ static void check_selector(Checker *c, Expr *e) {
         Type *t = x->type;
         Object *m = NULL;
         bool indirect = false;
-        LookupKind k = lookup_field_or_method(t, sel, s, NULL, &m, &indirect);
+        LookupKind k = t->under->kind == KIND_INTERFACE ? lookup_iface_method(t, sel, s)
+                                   : lookup_field_or_method(t, sel, s, NULL, &m, &indirect);
         if (k != LOOKUP_METHOD) {
             errorf(c, e->pos, "%s undefined (type %s has no method %s)", expr_str(e), type_str(t), sel);
             invalid(e);

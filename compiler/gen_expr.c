@@ -629,6 +629,18 @@ static void gen_receiver(FS *fs, Selection *sel, Expr *x, int dst) {
     lv_load(fs, &loc, dst);
 }
 
+/* The interface value whose method x.M calls (x itself, or an embedded
+ * interface field reached through sel's steps): a register holding it. */
+static int gen_iface_receiver(FS *fs, Selection *sel, Expr *x) {
+    LValue loc = operand_loc(fs, x);
+    loc = walk_steps(fs, loc, sel, sel->nsteps);
+    if (loc.kind == LV_REG) return loc.reg;
+    int iv = reg_alloc(fs, 2);
+    loc.type = sel->iface;
+    lv_load(fs, &loc, iv);
+    return iv;
+}
+
 int gen_call(FS *fs, Expr *call) {
     Expr *fun = unparen(call->u.call.fun);
     if (fun->mode == MODE_TYPE) {
@@ -663,16 +675,7 @@ int gen_call(FS *fs, Expr *call) {
         set_line(fs, call->pos);
         emit_bx(fs, OP_CALL, w, add_k_ptr(fs, func_of(fs->s, m)));
     } else if (sel && sel->kind == SEL_IFACE_METHOD) {
-        /* the interface value (possibly through embedded fields) */
-        LValue loc = operand_loc(fs, fun->u.selector.x);
-        loc = walk_steps(fs, loc, sel, sel->nsteps);
-        int iv;
-        if (loc.kind == LV_REG) iv = loc.reg;
-        else {
-            iv = reg_alloc(fs, 2);
-            loc.type = sel->iface;
-            lv_load(fs, &loc, iv);
-        }
+        int iv = gen_iface_receiver(fs, sel, fun->u.selector.x);
         w = reg_alloc(fs, 1 + (argslots > resslots ? argslots : resslots));
         gen_args(fs, call, sig, w + 1);
         const char *mname = sel->iface->under->imethods[sel->imethod].name;
@@ -1169,33 +1172,28 @@ static void gen_slice_expr(FS *fs, Expr *e, int dst) {
 }
 
 /* Bound method value x.M: a closure over a copy of the receiver. */
+/* A method value x.M binds its receiver when it is evaluated, as Go does:
+ * the receiver the method takes (after embedded fields, & and *) is copied
+ * into a box that the closure captures, so later changes to x do not show
+ * and a nil pointer or nil interface on the way panics here, not at the call. */
 static void gen_method_value(FS *fs, Expr *e, int dst) {
     Selection *sel = e->aux;
     Expr *x = e->u.selector.x;
-    Type *bt = x->type;
-    Selection bound = *sel;
-    /* the bound value: for pointer methods reached without a pointer, &x */
-    if (sel->kind == SEL_METHOD && sel->addr_recv) {
-        bt = type_pointer(x->type);
-        bound.base = bt;
-        /* steps now start from a pointer */
-        for (int i = 0; i < bound.nsteps; i++) bound.steps[i].deref = i == 0;
+    Selection bound = {.kind = sel->kind, .method = sel->method, .imethod = sel->imethod, .iface = sel->iface};
+    int v;
+    if (sel->kind == SEL_METHOD) {
+        bound.base = sel->method->type->params[0];
+        v = reg_alloc(fs, tsize(bound.base));
+        gen_receiver(fs, sel, x, v);
+    } else {
+        bound.base = sel->iface;
+        v = gen_iface_receiver(fs, sel, x);
+        int z = reg_alloc(fs, 1);
+        emit(fs, OP_LOADP, z, v, 1); /* panics on a nil interface (its type word) */
     }
     int box = reg_alloc(fs, 1);
-    emit(fs, OP_NEWBOX, box, tsize(bt), 1);
-    int v = reg_alloc(fs, tsize(bt));
-    if (bt != x->type) {
-        int p = gen_addr(fs, x);
-        emit_move(fs, v, p, 1);
-    } else {
-        expr_to(fs, x, v);
-        if (sel->kind == SEL_IFACE_METHOD && sel->nsteps == 0) {
-            /* calling a method on a nil interface value panics now, as in Go */
-            int z = reg_alloc(fs, 1);
-            emit(fs, OP_LOADP, z, v, 1);
-        }
-    }
-    emit(fs, OP_STORE, box, v, tsize(bt));
+    emit(fs, OP_NEWBOX, box, tsize(bound.base), 1);
+    emit(fs, OP_STORE, box, v, tsize(bound.base));
     Func *w = gen_wrapper_bound_method(fs, &bound, e->type);
     emit_bx(fs, OP_CLOSURE, dst, add_k_ptr(fs, w));
     emit(fs, OP_CAPLOCAL, box, 0, 0);
