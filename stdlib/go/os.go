@@ -6,13 +6,14 @@
 // ErrExist and ErrPermission), so messages read exactly as Go's:
 // "open nofile.txt: no such file or directory".
 //
-// The types Go declares in io/fs (FileInfo, FileMode, DirEntry, PathError)
-// are declared here, so %T prints them as os.X rather than fs.X.
+// As in Go, FileInfo, FileMode, DirEntry, PathError and the portable
+// errors are aliases of package io/fs's.
 package os
 
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"time"
 )
 
@@ -111,38 +112,44 @@ func errnoErr(e int) error {
 
 // ---------------------------------------------------------------- errors
 
-// Portable analogs of some common system call errors.
+// Portable analogs of some common system call errors: the same values as
+// io/fs's (set by init below).
 var (
-	ErrInvalid    = errors.New("invalid argument")
-	ErrPermission = errors.New("permission denied")
-	ErrExist      = errors.New("file already exists")
-	ErrNotExist   = errors.New("file does not exist")
-	ErrClosed     = errors.New("file already closed")
+	ErrInvalid    error // "invalid argument"
+	ErrPermission error // "permission denied"
+	ErrExist      error // "file already exists"
+	ErrNotExist   error // "file does not exist"
+	ErrClosed     error // "file already closed"
 
 	ErrNoDeadline       = errors.New("file type does not support deadline")
 	ErrDeadlineExceeded = errors.New("i/o timeout")
 	ErrProcessDone      = errors.New("os: process already finished")
 )
 
+// WORKAROUND (see io/fs's init): goi may initialise io/fs after os, so
+// the shared errors are created here when io/fs has not made them yet.
+// Once the compiler initialises imports first, this is just
+// `ErrInvalid = fs.ErrInvalid` etc. in the var block.
+func init() {
+	if fs.ErrInvalid == nil {
+		fs.ErrInvalid = errors.New("invalid argument")
+		fs.ErrPermission = errors.New("permission denied")
+		fs.ErrExist = errors.New("file already exists")
+		fs.ErrNotExist = errors.New("file does not exist")
+		fs.ErrClosed = errors.New("file already closed")
+	}
+	ErrInvalid = fs.ErrInvalid
+	ErrPermission = fs.ErrPermission
+	ErrExist = fs.ErrExist
+	ErrNotExist = fs.ErrNotExist
+	ErrClosed = fs.ErrClosed
+}
+
 var errPatternHasSeparator = errors.New("pattern contains path separator")
 var errWriteAtInAppendMode = errors.New("os: invalid use of WriteAt on file opened with O_APPEND")
 
 // PathError records an error and the operation and file path that caused it.
-type PathError struct {
-	Op   string
-	Path string
-	Err  error
-}
-
-func (e *PathError) Error() string { return e.Op + " " + e.Path + ": " + e.Err.Error() }
-
-func (e *PathError) Unwrap() error { return e.Err }
-
-// Timeout reports whether this error represents a timeout.
-func (e *PathError) Timeout() bool {
-	t, ok := e.Err.(interface{ Timeout() bool })
-	return ok && t.Timeout()
-}
+type PathError = fs.PathError
 
 // LinkError records an error during a link or symlink or rename system
 // call and the paths that caused it.
@@ -228,67 +235,29 @@ func underlyingError(err error) error {
 // -------------------------------------------------------------- FileMode
 
 // A FileMode represents a file's mode and permission bits.
-type FileMode uint32
+type FileMode = fs.FileMode
 
 // The defined file mode bits are the most significant bits of the FileMode.
 const (
-	ModeDir        FileMode = 1 << (32 - 1 - iota) // d: is a directory
-	ModeAppend                                     // a: append-only
-	ModeExclusive                                  // l: exclusive use
-	ModeTemporary                                  // T: temporary file; Plan 9 only
-	ModeSymlink                                    // L: symbolic link
-	ModeDevice                                     // D: device file
-	ModeNamedPipe                                  // p: named pipe (FIFO)
-	ModeSocket                                     // S: Unix domain socket
-	ModeSetuid                                     // u: setuid
-	ModeSetgid                                     // g: setgid
-	ModeCharDevice                                 // c: Unix character device, when ModeDevice is set
-	ModeSticky                                     // t: sticky
-	ModeIrregular                                  // ?: non-regular file; nothing else is known about this file
+	ModeDir        = fs.ModeDir        // d: is a directory
+	ModeAppend     = fs.ModeAppend     // a: append-only
+	ModeExclusive  = fs.ModeExclusive  // l: exclusive use
+	ModeTemporary  = fs.ModeTemporary  // T: temporary file; Plan 9 only
+	ModeSymlink    = fs.ModeSymlink    // L: symbolic link
+	ModeDevice     = fs.ModeDevice     // D: device file
+	ModeNamedPipe  = fs.ModeNamedPipe  // p: named pipe (FIFO)
+	ModeSocket     = fs.ModeSocket     // S: Unix domain socket
+	ModeSetuid     = fs.ModeSetuid     // u: setuid
+	ModeSetgid     = fs.ModeSetgid     // g: setgid
+	ModeCharDevice = fs.ModeCharDevice // c: Unix character device, when ModeDevice is set
+	ModeSticky     = fs.ModeSticky     // t: sticky
+	ModeIrregular  = fs.ModeIrregular  // ?: non-regular file; nothing else is known about this file
 
 	// Mask for the type bits. For regular files, none will be set.
-	ModeType = ModeDir | ModeSymlink | ModeNamedPipe | ModeSocket | ModeDevice | ModeCharDevice | ModeIrregular
+	ModeType = fs.ModeType
 
-	ModePerm FileMode = 0777 // Unix permission bits
+	ModePerm = fs.ModePerm // Unix permission bits, 0o777
 )
-
-func (m FileMode) String() string {
-	const str = "dalTLDpSugct?"
-	var buf [32]byte
-	w := 0
-	for i := 0; i < len(str); i++ {
-		if m&(1<<uint(32-1-i)) != 0 {
-			buf[w] = str[i]
-			w++
-		}
-	}
-	if w == 0 {
-		buf[w] = '-'
-		w++
-	}
-	const rwx = "rwxrwxrwx"
-	for i := 0; i < 9; i++ {
-		if m&(1<<uint(9-1-i)) != 0 {
-			buf[w] = rwx[i]
-		} else {
-			buf[w] = '-'
-		}
-		w++
-	}
-	return string(buf[:w])
-}
-
-// IsDir reports whether m describes a directory.
-func (m FileMode) IsDir() bool { return m&ModeDir != 0 }
-
-// IsRegular reports whether m describes a regular file.
-func (m FileMode) IsRegular() bool { return m&ModeType == 0 }
-
-// Perm returns the Unix permission bits in m (m & ModePerm).
-func (m FileMode) Perm() FileMode { return m & ModePerm }
-
-// Type returns type bits in m (m & ModeType).
-func (m FileMode) Type() FileMode { return m & ModeType }
 
 // syscallMode returns the Unix mode bits of a FileMode.
 func syscallMode(i FileMode) uint32 {
@@ -337,14 +306,7 @@ func fileModeOf(m uint32) FileMode {
 // -------------------------------------------------------------- FileInfo
 
 // A FileInfo describes a file and is returned by Stat and Lstat.
-type FileInfo interface {
-	Name() string       // base name of the file
-	Size() int64        // length in bytes for regular files; system-dependent for others
-	Mode() FileMode     // file mode bits
-	ModTime() time.Time // modification time
-	IsDir() bool        // abbreviation for Mode().IsDir()
-	Sys() any           // underlying data source (can return nil)
-}
+type FileInfo = fs.FileInfo
 
 type fileStat struct {
 	name    string
@@ -428,13 +390,8 @@ func Lstat(name string) (FileInfo, error) {
 
 // -------------------------------------------------------------- DirEntry
 
-// A DirEntry is an entry read from a directory.
-type DirEntry interface {
-	Name() string
-	IsDir() bool
-	Type() FileMode
-	Info() (FileInfo, error)
-}
+// A DirEntry is an entry read from a directory (with ReadDir or File.ReadDir).
+type DirEntry = fs.DirEntry
 
 type unixDirent struct {
 	parent string
@@ -902,6 +859,55 @@ func ReadDir(name string) ([]DirEntry, error) {
 	}
 	defer f.Close()
 	return f.readDir(-1, true)
+}
+
+// DirFS returns a file system (an fs.FS) for the tree of files rooted at
+// the directory dir.
+func DirFS(dir string) fs.FS { return dirFS(dir) }
+
+type dirFS string
+
+func (dir dirFS) Open(name string) (fs.File, error) {
+	fullname, err := dir.join(name)
+	if err != nil {
+		return nil, &PathError{Op: "stat", Path: name, Err: err}
+	}
+	f, err := Open(fullname)
+	if err != nil {
+		return nil, err // nil fs.File
+	}
+	return f, nil
+}
+
+func (dir dirFS) Stat(name string) (fs.FileInfo, error) {
+	fullname, err := dir.join(name)
+	if err != nil {
+		return nil, &PathError{Op: "stat", Path: name, Err: err}
+	}
+	f, err := Stat(fullname)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// join returns the path for name in dir.
+func (dir dirFS) join(name string) (string, error) {
+	if dir == "" {
+		return "", errors.New("os: DirFS with empty root")
+	}
+	if !fs.ValidPath(name) {
+		return "", ErrInvalid
+	}
+	for i := 0; i < len(name); i++ {
+		if name[i] == 0 {
+			return "", ErrInvalid
+		}
+	}
+	if dir[len(dir)-1] == '/' {
+		return string(dir) + name, nil
+	}
+	return string(dir) + "/" + name, nil
 }
 
 // Open opens the named file for reading.

@@ -17,6 +17,7 @@ printf 'module goicheck\n\ngo 1.19\n' > "$tmp/go.mod"
 path_of() {
     case "$1" in
     utf8.go) echo unicode/utf8 ;;
+    rand.go) echo math/rand ;;
     atomic.go) echo sync/atomic ;;
     *) basename "$1" .go ;;
     esac
