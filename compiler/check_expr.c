@@ -601,8 +601,10 @@ static void check_shift(Checker *c, Expr *e, Expr *x, Expr *y) {
     e->type = x->type;
 }
 
-/* Make the operands of a binary operation agree on a type. */
-static bool match_types(Checker *c, Expr *e, Expr *x, Expr *y) {
+/* Make the operands of a binary operation agree on a type; report a
+ * mismatch at pos (gc: the start of an arithmetic expression, the second
+ * operand of a comparison). */
+static bool match_types(Checker *c, Expr *e, Expr *x, Expr *y, Pos pos) {
     bool xu = type_is_untyped(x->type), yu = type_is_untyped(y->type);
     const char *why;
     if (xu && !yu) {
@@ -622,9 +624,8 @@ static bool match_types(Checker *c, Expr *e, Expr *x, Expr *y) {
     }
     return true;
 mismatch:
-    if (e->mode != MODE_INVALID)
-        errorf(c, e->u.binary.x->pos, "invalid operation: %s (mismatched types %s and %s)", expr_str(e),
-               type_str(x->type), type_str(y->type));
+    errorf(c, pos, "invalid operation: %s (mismatched types %s and %s)", expr_str(e), type_str(x->type),
+           type_str(y->type));
     invalid(e);
     return false;
 }
@@ -641,8 +642,8 @@ static void check_comparison(Checker *c, Expr *e, Expr *x, Expr *y) {
             return;
         }
         if (!is_nilable(other->type)) {
-            errorf(c, e->pos, "invalid operation: %s (mismatched types %s and untyped nil)", expr_str(e),
-                   type_str(other->type));
+            errorf(c, y->pos, "invalid operation: %s (mismatched types %s and %s)", expr_str(e), type_str(x->type),
+                   type_str(y->type));
             invalid(e);
             return;
         }
@@ -661,7 +662,7 @@ static void check_comparison(Checker *c, Expr *e, Expr *x, Expr *y) {
     if (!type_is_untyped(x->type) && !type_is_untyped(y->type)) {
         ok_types = assignable(c, x->type, y->type, NULL) || assignable(c, y->type, x->type, NULL);
         if (!ok_types) {
-            errorf(c, e->u.binary.x->pos, "invalid operation: %s (mismatched types %s and %s)", expr_str(e),
+            errorf(c, y->pos, "invalid operation: %s (mismatched types %s and %s)", expr_str(e),
                    type_str(x->type), type_str(y->type));
             invalid(e);
             return;
@@ -669,7 +670,7 @@ static void check_comparison(Checker *c, Expr *e, Expr *x, Expr *y) {
     } else {
         if (x->type->under->kind == KIND_INTERFACE && type_is_untyped(y->type)) use_default_type(c, y);
         else if (y->type->under->kind == KIND_INTERFACE && type_is_untyped(x->type)) use_default_type(c, x);
-        else if (!match_types(c, e, x, y)) return;
+        else if (!match_types(c, e, x, y, y->pos)) return;
     }
     Type *t = x->type;
     if (op == TK_EQL || op == TK_NEQ) {
@@ -726,7 +727,7 @@ static void check_binary(Checker *c, Expr *e, Type *hint) {
         return;
     }
     e->mode = MODE_VALUE;
-    if (!match_types(c, e, x, y)) return;
+    if (!match_types(c, e, x, y, e->pos)) return;
     Type *t = x->type;
     if (!type_is_untyped(t) && !type_is_untyped(y->type) && t != y->type) {
         errorf(c, x->pos, "invalid operation: %s (mismatched types %s and %s)", expr_str(e), type_str(t),
@@ -1099,9 +1100,8 @@ static void check_selector(Checker *c, Expr *e) {
             po->import_spec->u.import.used = true;
             x->mode = MODE_PACKAGE;
             x->obj = po;
-            Object *o = scope_lookup_local(po->imported->scope, sel);
-            if (!o || !(sel[0] >= 'A' && sel[0] <= 'Z')) {
-                errorf(c, e->u.selector.sel_pos.line ? e->u.selector.sel_pos : e->pos, "undefined: %s.%s", x->u.ident.name, sel);
+            Object *o = package_member(c, po, sel, e->u.selector.sel_pos.line ? e->u.selector.sel_pos : e->pos);
+            if (!o) {
                 invalid(e);
                 return;
             }
@@ -1464,7 +1464,7 @@ static void check_type_assert(Checker *c, Expr *e) {
         const char *missing = NULL;
         bool ptr = false, wrong = false;
         if (!implements(c, t, x->type, &missing, &ptr, &wrong)) {
-            errorf(c, e->u.typeassert.type->pos, "impossible type assertion: %s\n\t%s does not implement %s (%s %s)",
+            errorf(c, e->pos, "impossible type assertion: %s\n\t%s does not implement %s (%s %s)",
                    expr_str(e), type_str(t), type_str(x->type), ptr ? "method has pointer receiver" : wrong ? "wrong type for method" : "missing method",
                    missing);
             invalid(e);
@@ -1570,6 +1570,12 @@ static void check_expr_internal(Checker *c, Expr *e, Type *hint) {
         }
         if (x->type->under->kind != KIND_POINTER) {
             errorf(c, e->pos, "invalid operation: cannot indirect %s", operand_str(c, x));
+            invalid(e);
+            break;
+        }
+        if (is_cgo_pointer(x->type)) {
+            errorf(c, e->pos, "invalid operation: cannot indirect %s: goi does not dereference C pointers "
+                              "(copy C data with C.GoString, C.GoStringN or C.GoBytes)", operand_str(c, x));
             invalid(e);
             break;
         }

@@ -207,7 +207,7 @@ _Noreturn void vm_fatal_panic(G *g) {
     fputs(b.data, stderr);
     /* nil dereferences are signals in Go */
     Type *t = p->val[0].p;
-    if (t == t_runtime_error) {
+    if (t && t == t_runtime_error) { /* t is NULL after panic(nil) */
         GoString s = str_get(iface_data(p->val));
         if (s.len > 20 && memmem(s.ptr, (size_t)s.len, "nil pointer dereference", 23))
             fputs("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n", stderr);

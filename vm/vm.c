@@ -196,13 +196,16 @@ static Value *alloc_box(uint32_t n, bool hasptr) {
 }
 
 /* s[lo:hi:max] bounds per Go's boundsError kinds; NULL when in range. */
+/* The bounds check of x[lo:hi:max], with Go's messages. fixed_len: x is a
+ * string or an array, whose capacity Go calls its length. */
 static const char *slice_bounds(int64_t lo, int64_t hi, int64_t max, int64_t len, int64_t cap, bool three,
-                                bool is_string) {
+                                bool fixed_len) {
+    const char *capword = fixed_len ? "length" : "capacity";
     if (three) {
         if (max < 0) return gc_sprintf("runtime error: slice bounds out of range [::%lld]", (long long)max);
         if (max > cap)
-            return gc_sprintf("runtime error: slice bounds out of range [::%lld] with capacity %lld", (long long)max,
-                              (long long)cap);
+            return gc_sprintf("runtime error: slice bounds out of range [::%lld] with %s %lld", (long long)max,
+                              capword, (long long)cap);
         if (hi < 0) return gc_sprintf("runtime error: slice bounds out of range [:%lld:]", (long long)hi);
         if (hi > max)
             return gc_sprintf("runtime error: slice bounds out of range [:%lld:%lld]", (long long)hi, (long long)max);
@@ -213,8 +216,8 @@ static const char *slice_bounds(int64_t lo, int64_t hi, int64_t max, int64_t len
     }
     if (hi < 0) return gc_sprintf("runtime error: slice bounds out of range [:%lld]", (long long)hi);
     if (hi > cap)
-        return gc_sprintf("runtime error: slice bounds out of range [:%lld] with %s %lld", (long long)hi,
-                          is_string ? "length" : "capacity", (long long)cap);
+        return gc_sprintf("runtime error: slice bounds out of range [:%lld] with %s %lld", (long long)hi, capword,
+                          (long long)cap);
     if (lo < 0) return gc_sprintf("runtime error: slice bounds out of range [%lld:]", (long long)lo);
     if (lo > hi) return gc_sprintf("runtime error: slice bounds out of range [%lld:%lld]", (long long)lo, (long long)hi);
     (void)len;
@@ -228,6 +231,8 @@ static bool implements_dynamic(Type *t, Type *iface) {
 
 static const char *assert_msg(Type *src, Type *have, Type *want) {
     const char *s = src ? type_string(src) : "interface {}";
+    /* Go's assertE2I/assertI2I do not know the source type: "interface is nil" */
+    if (!have && want->kind == KIND_INTERFACE) s = "interface";
     if (!have) return gc_sprintf("interface conversion: %s is nil, not %s", s, type_string(want));
     if (want->kind == KIND_INTERFACE) {
         const char *missing = "?";
@@ -721,7 +726,7 @@ dispatch:
         int64_t hi = (flags & SLICE_HAS_HI) ? ix[1].i : len;
         int64_t max = (flags & SLICE_HAS_MAX) ? ix[2].i : cap;
         const char *err = slice_bounds(lo, hi, max, len, kind == SLICE_OF_STRING ? len : cap,
-                                       (flags & SLICE_HAS_MAX) != 0, kind == SLICE_OF_STRING);
+                                       (flags & SLICE_HAS_MAX) != 0, kind != SLICE_OF_SLICE);
         if (unlikely(err)) THROW(err);
         if (kind == SLICE_OF_STRING) {
             str_set(base + i.a, (GoString){sptr + lo, hi - lo});
