@@ -16,19 +16,25 @@
 #define SOURCE(key) extern const char stdlib_source_##key[];
 #define NATIVES(sym) extern const NativeDef sym[];
 
-SOURCE(atomic) SOURCE(context) SOURCE(errors) SOURCE(fmt) SOURCE(math) SOURCE(math_rand) SOURCE(runtime) SOURCE(sort)
+SOURCE(atomic) SOURCE(bufio) SOURCE(bytes) SOURCE(context) SOURCE(errors) SOURCE(fmt) SOURCE(io) SOURCE(io_fs) SOURCE(math) SOURCE(math_rand) SOURCE(os) SOURCE(runtime) SOURCE(sort)
 SOURCE(strconv) SOURCE(strings) SOURCE(sync) SOURCE(time) SOURCE(unicode) SOURCE(unicode_utf8)
 
-NATIVES(stdlib_natives_atomic) NATIVES(stdlib_natives_errors) NATIVES(stdlib_natives_fmt)
+NATIVES(stdlib_natives_atomic) NATIVES(stdlib_natives_bufio) NATIVES(stdlib_natives_os)
+NATIVES(stdlib_natives_errors) NATIVES(stdlib_natives_fmt)
 NATIVES(stdlib_natives_math) NATIVES(stdlib_natives_math_rand) NATIVES(stdlib_natives_runtime) NATIVES(stdlib_natives_sort)
 NATIVES(stdlib_natives_strconv) NATIVES(stdlib_natives_strings) NATIVES(stdlib_natives_sync)
 NATIVES(stdlib_natives_time) NATIVES(stdlib_natives_unicode) NATIVES(stdlib_natives_unicode_utf8)
 
+PACKAGE(bufio, "bufio", "bufio", stdlib_natives_bufio)
+PACKAGE(bytes, "bytes", "bytes", NULL)
 PACKAGE(context, "context", "context", NULL)
 PACKAGE(errors, "errors", "errors", stdlib_natives_errors)
 PACKAGE(fmt, "fmt", "fmt", stdlib_natives_fmt)
+PACKAGE(io, "io", "io", NULL)
+PACKAGE(io_fs, "io/fs", "fs", NULL)
 PACKAGE(math, "math", "math", stdlib_natives_math)
 PACKAGE(math_rand, "math/rand", "rand", stdlib_natives_math_rand)
+PACKAGE(os, "os", "os", stdlib_natives_os)
 PACKAGE(runtime, "runtime", "runtime", stdlib_natives_runtime)
 PACKAGE(sort, "sort", "sort", stdlib_natives_sort)
 PACKAGE(strconv, "strconv", "strconv", stdlib_natives_strconv)
@@ -41,8 +47,25 @@ PACKAGE(unicode_utf8, "unicode/utf8", "utf8", stdlib_natives_unicode_utf8)
 
 /* Sorted by import path. */
 static const StdPackage *const packages[] = {
-    &pkg_context, &pkg_errors, &pkg_fmt,  &pkg_math, &pkg_math_rand, &pkg_runtime, &pkg_sort,    &pkg_strconv,
-    &pkg_strings, &pkg_sync,   &pkg_atomic, &pkg_time, &pkg_unicode, &pkg_unicode_utf8,
+    &pkg_bufio,
+    &pkg_bytes,
+    &pkg_context,
+    &pkg_errors,
+    &pkg_fmt,
+    &pkg_io,
+    &pkg_io_fs,
+    &pkg_math,
+    &pkg_math_rand,
+    &pkg_os,
+    &pkg_runtime,
+    &pkg_sort,
+    &pkg_strconv,
+    &pkg_strings,
+    &pkg_sync,
+    &pkg_atomic,
+    &pkg_time,
+    &pkg_unicode,
+    &pkg_unicode_utf8,
 };
 
 const StdPackage *stdlib_lookup(const char *path) {
