@@ -24,6 +24,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -135,7 +136,19 @@ static int64_t write_all(G *g, int fd, const uint8_t *buf, int64_t n, int64_t of
         return n;
     }
     int64_t done = 0;
-    if (block) rt_enter_blocking(g);
+    /* Go ignores SIGPIPE for descriptors other than 1 and 2: a write to a
+     * pipe without readers fails with EPIPE. The signal is directed at the
+     * writing thread, so block it here and discard it if it came. */
+    sigset_t pipe_set, old_mask;
+    bool sigpipe_was_pending = false;
+    if (block) {
+        sigset_t pending;
+        sigemptyset(&pipe_set);
+        sigaddset(&pipe_set, SIGPIPE);
+        if (sigpending(&pending) == 0) sigpipe_was_pending = sigismember(&pending, SIGPIPE) == 1;
+        pthread_sigmask(SIG_BLOCK, &pipe_set, &old_mask);
+        rt_enter_blocking(g);
+    }
     while (done < n) {
         int64_t chunk = n - done > MAX_RW ? MAX_RW : n - done;
         ssize_t w = off < 0 ? write(fd, buf + done, (size_t)chunk)
@@ -151,7 +164,14 @@ static int64_t write_all(G *g, int fd, const uint8_t *buf, int64_t n, int64_t of
         }
         done += w;
     }
-    if (block) rt_exit_blocking(g);
+    if (block) {
+        rt_exit_blocking(g);
+        if (*err == EPIPE && !sigpipe_was_pending) {
+            struct timespec zero = {0, 0};
+            sigtimedwait(&pipe_set, NULL, &zero);
+        }
+        pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
+    }
     return done;
 }
 
@@ -390,6 +410,58 @@ PATH_NATIVE2(n_rename, rename(p, q))
 PATH_NATIVE2(n_link, link(p, q))
 PATH_NATIVE2(n_symlink, symlink(p, q))
 
+/* func sysChown(name string, uid, gid int, follow bool) int */
+static int n_chown(G *g, Value *a) {
+    char *p = path_arg(a);
+    int uid = (int)a[2].i, gid = (int)a[3].i;
+    bool follow = a[4].u != 0;
+    if (!p) {
+        a[0].i = EINVAL;
+        return NATIVE_OK;
+    }
+    int r = follow ? chown(p, (uid_t)uid, (gid_t)gid) : lchown(p, (uid_t)uid, (gid_t)gid);
+    a[0].i = r < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
+/* func sysFchown(fd, uid, gid int) int */
+static int n_fchown(G *g, Value *a) {
+    a[0].i = fchown((int)a[0].i, (uid_t)a[1].i, (gid_t)a[2].i) < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
+/* func sysChtimes(name string, atime, mtime int64) int (Unix nanoseconds) */
+static int n_chtimes(G *g, Value *a) {
+    char *p = path_arg(a);
+    int64_t at = a[2].i, mt = a[3].i;
+    if (!p) {
+        a[0].i = EINVAL;
+        return NATIVE_OK;
+    }
+    struct timespec ts[2];
+    /* floor division, as syscall.NsecToTimespec */
+    ts[0].tv_sec = at / 1000000000, ts[0].tv_nsec = at % 1000000000;
+    if (ts[0].tv_nsec < 0) ts[0].tv_nsec += 1000000000, ts[0].tv_sec--;
+    ts[1].tv_sec = mt / 1000000000, ts[1].tv_nsec = mt % 1000000000;
+    if (ts[1].tv_nsec < 0) ts[1].tv_nsec += 1000000000, ts[1].tv_sec--;
+    a[0].i = utimensat(AT_FDCWD, p, ts, 0) < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
+/* func sysPipe() (r, w int, errno int) */
+static int n_pipe(G *g, Value *a) {
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) < 0) {
+        a[0].i = a[1].i = -1;
+        a[2].i = errno;
+    } else {
+        a[0].i = fds[0];
+        a[1].i = fds[1];
+        a[2].i = 0;
+    }
+    return NATIVE_OK;
+}
+
 /* func sysReadlink(name string) (string, int) */
 static int n_readlink(G *g, Value *a) {
     char *p = path_arg(a);
@@ -616,6 +688,10 @@ const NativeDef stdlib_natives_os[] = {
     NATIVE("sysLink", n_link),
     NATIVE("sysSymlink", n_symlink),
     NATIVE("sysReadlink", n_readlink),
+    NATIVE("sysChown", n_chown),
+    NATIVE("sysFchown", n_fchown),
+    NATIVE("sysChtimes", n_chtimes),
+    NATIVE("sysPipe", n_pipe),
     NATIVE("sysGetwd", n_getwd),
     NATIVE("sysGetenv", n_getenv),
     NATIVE("sysSetenv", n_setenv),

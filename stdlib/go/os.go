@@ -45,6 +45,10 @@ func sysRename(oldname, newname string) int
 func sysLink(oldname, newname string) int
 func sysSymlink(oldname, newname string) int
 func sysReadlink(name string) (string, int)
+func sysChown(name string, uid, gid int, follow bool) int
+func sysFchown(fd, uid, gid int) int
+func sysChtimes(name string, atime, mtime int64) int
+func sysPipe() (r, w int, errno int)
 func sysGetwd() (string, int)
 func sysGetenv(key string) (string, bool)
 func sysSetenv(key, value string) int
@@ -722,6 +726,31 @@ func (f *File) Chmod(mode FileMode) error {
 	return nil
 }
 
+// Chown changes the numeric uid and gid of the file.
+func (f *File) Chown(uid, gid int) error {
+	if err := f.checkValid("chown"); err != nil {
+		return err
+	}
+	if e := sysFchown(f.fd, uid, gid); e != 0 {
+		return f.wrapErr("chown", syscallErrno(e))
+	}
+	return nil
+}
+
+// ReadFrom implements io.ReaderFrom (by copying through a buffer, as Go
+// does for files it cannot splice).
+func (f *File) ReadFrom(r io.Reader) (n int64, err error) {
+	if err := f.checkValid("write"); err != nil {
+		return 0, err
+	}
+	return io.Copy(onlyWriter{f}, r)
+}
+
+// onlyWriter hides File's ReadFrom from io.Copy.
+type onlyWriter struct {
+	io.Writer
+}
+
 // Chdir changes the current working directory to the file, which must be
 // a directory.
 func (f *File) Chdir() error {
@@ -1147,6 +1176,45 @@ func Symlink(oldname, newname string) error {
 	return nil
 }
 
+// Chown changes the numeric uid and gid of the named file (following a
+// symbolic link).
+func Chown(name string, uid, gid int) error {
+	if e := sysChown(name, uid, gid, true); e != 0 {
+		return &PathError{Op: "chown", Path: name, Err: syscallErrno(e)}
+	}
+	return nil
+}
+
+// Lchown changes the numeric uid and gid of the named file (not following
+// a symbolic link).
+func Lchown(name string, uid, gid int) error {
+	if e := sysChown(name, uid, gid, false); e != 0 {
+		return &PathError{Op: "lchown", Path: name, Err: syscallErrno(e)}
+	}
+	return nil
+}
+
+// Chtimes changes the access and modification times of the named file.
+func Chtimes(name string, atime time.Time, mtime time.Time) error {
+	if e := sysChtimes(name, atime.UnixNano(), mtime.UnixNano()); e != 0 {
+		return &PathError{Op: "chtimes", Path: name, Err: syscallErrno(e)}
+	}
+	return nil
+}
+
+// Pipe returns a connected pair of Files; reads from r return bytes
+// written to w.
+func Pipe() (r *File, w *File, err error) {
+	rfd, wfd, e := sysPipe()
+	if e != 0 {
+		return nil, nil, NewSyscallError("pipe2", syscallErrno(e))
+	}
+	return NewFile(uintptr(rfd), "|0"), NewFile(uintptr(wfd), "|1"), nil
+}
+
+// IsPathSeparator reports whether c is a directory separator character.
+func IsPathSeparator(c uint8) bool { return c == PathSeparator }
+
 // Readlink returns the destination of the named symbolic link.
 func Readlink(name string) (string, error) {
 	s, e := sysReadlink(name)
@@ -1218,6 +1286,34 @@ func UserHomeDir() (string, error) {
 		return "", errors.New("$HOME is not defined")
 	}
 	return v, nil
+}
+
+// UserCacheDir returns the default root directory to use for user-specific
+// cached data: $XDG_CACHE_HOME, or $HOME/.cache.
+func UserCacheDir() (string, error) {
+	dir := Getenv("XDG_CACHE_HOME")
+	if dir == "" {
+		dir = Getenv("HOME")
+		if dir == "" {
+			return "", errors.New("neither $XDG_CACHE_HOME nor $HOME are defined")
+		}
+		dir += "/.cache"
+	}
+	return dir, nil
+}
+
+// UserConfigDir returns the default root directory to use for
+// user-specific configuration data: $XDG_CONFIG_HOME, or $HOME/.config.
+func UserConfigDir() (string, error) {
+	dir := Getenv("XDG_CONFIG_HOME")
+	if dir == "" {
+		dir = Getenv("HOME")
+		if dir == "" {
+			return "", errors.New("neither $XDG_CONFIG_HOME nor $HOME are defined")
+		}
+		dir += "/.config"
+	}
+	return dir, nil
 }
 
 func nextRandom() string { return uitoa(uint(fastrand())) }
