@@ -17,8 +17,15 @@
 #include "fmt_internal.h"
 #include "strconv_core.h"
 #include "../lexer/lexer.h"
+#include "../runtime/runtime.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+
+/* Values that contain themselves (a map holding itself in an interface)
+ * recurse forever in Go too, until the goroutine's stack overflows; stop at
+ * this depth with Go's report instead of overflowing the C stack. */
+#define MAX_PRINT_DEPTH 10000
 
 typedef struct Printer {
     G *g;
@@ -482,6 +489,11 @@ static void print_list(Printer *p, Type *t, const Value *v, int verb, int depth,
 /* Go's printValue. ro: reached through an unexported field (no method calls). */
 static void print_value(Printer *p, Type *t, const Value *v, int verb, int depth, bool ro) {
     if (p->status) return;
+    if (unlikely(depth > MAX_PRINT_DEPTH)) {
+        rt_flush_stdout();
+        fputs("runtime: goroutine stack exceeds 1000000000-byte limit\n", stderr);
+        rt_fatal("stack overflow", false);
+    }
     if (depth > 0 && !ro) {
         Type *at = t;
         const Value *av = v;
