@@ -5,6 +5,9 @@
 #include "fmt_internal.h"
 #include "../runtime/runtime.h"
 
+#include <errno.h>
+#include <unistd.h>
+
 /* A String or Error method run by the engine goes through the VM, which
  * may grow g's stack and move the argument window: natives find their
  * window again by offset before writing results. */
@@ -105,6 +108,27 @@ static int n_register_state(G *g, Value *a) {
     return NATIVE_OK;
 }
 
+/* func readStdin(p []byte) (n int, failed bool): Scan's reads of standard
+ * input (the runtime's stdout is flushed first so prompts appear; the
+ * processor goes to another thread while the read blocks). */
+static int n_read_stdin(G *g, Value *a) {
+    GoSlice p = slice_get(a);
+    uint8_t buf[512];
+    size_t want = p.len < (int64_t)sizeof buf ? (size_t)p.len : sizeof buf;
+    ssize_t n = 0;
+    if (want > 0) {
+        rt_flush_stdout();
+        if (g) rt_enter_blocking(g);
+        do n = read(0, buf, want);
+        while (n < 0 && errno == EINTR);
+        if (g) rt_exit_blocking(g);
+    }
+    for (ssize_t i = 0; i < n; i++) p.ptr[i].u = buf[i];
+    a[0].i = n < 0 ? 0 : n;
+    ret_bool(a + 1, n < 0);
+    return NATIVE_OK;
+}
+
 const NativeDef stdlib_natives_fmt[] = {
     NATIVE("Print", n_print),
     NATIVE("Printf", n_printf),
@@ -113,6 +137,7 @@ const NativeDef stdlib_natives_fmt[] = {
     NATIVE("Sprintf", n_sprintf),
     NATIVE("Sprintln", n_sprintln),
     NATIVE("errorf", n_errorf),
+    NATIVE("readStdin", n_read_stdin),
     NATIVE("registerState", n_register_state),
     NATIVES_END,
 };
