@@ -37,6 +37,18 @@ static int n_parse_float(G *g, Value *a) {
     return NATIVE_OK;
 }
 
+/* func parseFloatPrefix(s string, bitSize int) (f float64, n int, code int) */
+static int n_parse_float_prefix(G *g, Value *a) {
+    GoString s = STR(0);
+    double v;
+    size_t used;
+    int rc = strconv_parse_float_prefix(s.ptr, (size_t)s.len, (int)a[2].i, &v, &used);
+    a[0].f = v;
+    a[1].i = (int64_t)used;
+    a[2].i = rc;
+    return NATIVE_OK;
+}
+
 /* A short result built on the stack, copied once into a Go string. */
 #define WITH_BUF(b)                                                                                \
     char store_[64];                                                                               \
@@ -184,6 +196,7 @@ const NativeDef stdlib_natives_strconv[] = {
     NATIVE("formatInt", n_format_int),
     NATIVE("formatUint", n_format_uint),
     NATIVE("parseFloat", n_parse_float),
+    NATIVE("parseFloatPrefix", n_parse_float_prefix),
     NATIVE("parseInt", n_parse_int),
     NATIVE("parseUint", n_parse_uint),
     NATIVE("unquote", n_unquote),

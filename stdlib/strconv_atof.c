@@ -128,22 +128,35 @@ static size_t read_float(const uint8_t *s, size_t n, char *clean) {
     return i;
 }
 
-int strconv_parse_float(const uint8_t *s, size_t n, int bitsize, double *out) {
+int strconv_parse_float_prefix(const uint8_t *s, size_t n, int bitsize, double *out, size_t *consumed) {
     *out = 0;
+    *consumed = 0;
     double sp;
     size_t k = special(s, n, &sp);
     if (k) {
-        if (k != n) return NUM_SYNTAX;
         *out = sp;
+        *consumed = k;
         return NUM_OK;
     }
     char small[64];
     char *clean = n < sizeof small ? small : gc_alloc_atomic(n + 1);
     size_t len = read_float(s, n, clean);
-    if (len == 0 || len != n) return NUM_SYNTAX;
+    if (len == 0) return NUM_SYNTAX;
     double v;
     if (bitsize == 32) v = strtof(clean, NULL);
     else v = strtod(clean, NULL);
     *out = v;
+    *consumed = len;
     return isinf(v) ? NUM_RANGE : NUM_OK;
+}
+
+int strconv_parse_float(const uint8_t *s, size_t n, int bitsize, double *out) {
+    size_t used;
+    int rc = strconv_parse_float_prefix(s, n, bitsize, out, &used);
+    if (rc == NUM_SYNTAX) return rc;
+    if (used != n) {
+        *out = 0;
+        return NUM_SYNTAX;
+    }
+    return rc;
 }

@@ -17,6 +17,9 @@ int strconv_parse_int(const uint8_t *s, size_t n, int base, int bitsize, int64_t
 /* ParseFloat of the whole string: NUM_OK, NUM_SYNTAX (*out = 0) or NUM_RANGE
  * (*out = +-Inf). bitsize 32 rounds to float32. */
 int strconv_parse_float(const uint8_t *s, size_t n, int bitsize, double *out);
+/* The longest prefix of s that is a float (Go's parseFloatPrefix): its
+ * length in *consumed and the same codes (NUM_SYNTAX if there is none). */
+int strconv_parse_float_prefix(const uint8_t *s, size_t n, int bitsize, double *out, size_t *consumed);
 
 /* FormatInt/FormatUint in base 2..36 (lower-case digits). */
 void strconv_format_int(StrBuf *b, int64_t v, int base);

@@ -59,6 +59,7 @@ func numError(fn, s string, code, base, bitSize int) error {
 func parseInt(s string, base int, bitSize int) (int64, int)
 func parseUint(s string, base int, bitSize int) (uint64, int)
 func parseFloat(s string, bitSize int) (float64, int)
+func parseFloatPrefix(s string, bitSize int) (f float64, n int, code int)
 func formatInt(i int64, base int) string
 func formatUint(i uint64, base int) string
 func formatFloat(f float64, fmt byte, prec, bitSize int) string
@@ -102,6 +103,72 @@ func ParseFloat(s string, bitSize int) (float64, error) {
 		return v, numError("ParseFloat", s, code, 10, bitSize)
 	}
 	return v, nil
+}
+
+// ParseComplex converts the string s ("N", "Ni", "N±Ni", optionally in
+// parentheses) to a complex number with the precision of bitSize: 64 for
+// complex64, or 128 for complex128.
+func ParseComplex(s string, bitSize int) (complex128, error) {
+	size := 64
+	if bitSize == 64 {
+		size = 32 // complex64 has float32 parts
+	}
+	orig := s
+	if len(s) >= 2 && s[0] == '(' && s[len(s)-1] == ')' {
+		s = s[1 : len(s)-1]
+	}
+	var pending error // a range error is reported only if the syntax is fine
+	part := func() (float64, bool) {
+		f, n, code := parseFloatPrefix(s, size)
+		switch code {
+		case numSyntax:
+			return 0, false
+		case numRange:
+			pending = rangeError("ParseComplex", orig)
+		}
+		s = s[n:]
+		return f, true
+	}
+	re, ok := part()
+	if !ok {
+		return 0, syntaxError("ParseComplex", orig)
+	}
+	if len(s) == 0 {
+		return complex(re, 0), pending
+	}
+	switch s[0] {
+	case '+':
+		if len(s) > 1 && s[1] != '+' {
+			s = s[1:]
+		}
+	case '-':
+	case 'i':
+		if len(s) == 1 {
+			return complex(0, re), pending
+		}
+		return 0, syntaxError("ParseComplex", orig)
+	default:
+		return 0, syntaxError("ParseComplex", orig)
+	}
+	im, ok := part()
+	if !ok || s != "i" {
+		return 0, syntaxError("ParseComplex", orig)
+	}
+	return complex(re, im), pending
+}
+
+// FormatComplex converts c to a string "(a+bi)" formatted as FormatFloat
+// does, with bitSize 64 for complex64 and 128 for complex128.
+func FormatComplex(c complex128, fmt byte, prec, bitSize int) string {
+	if bitSize != 64 && bitSize != 128 {
+		panic("invalid bitSize")
+	}
+	bitSize >>= 1
+	im := FormatFloat(imag(c), fmt, prec, bitSize)
+	if im[0] != '+' && im[0] != '-' {
+		im = "+" + im
+	}
+	return "(" + FormatFloat(real(c), fmt, prec, bitSize) + im + "i)"
 }
 
 // ParseBool returns the boolean value represented by the string.
