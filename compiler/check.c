@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include "../stdlib/cgo.h"
 #include "../vm/vm.h"
 
 /* ------------------------------------------------------------------ errors */
@@ -237,6 +238,23 @@ Package *new_package(Session *s, const char *path, File *file) {
     return p;
 }
 
+/* Parse and check a standard package (Go source + natives). */
+static Package *load_std(Session *s, const StdPackage *std) {
+    char *fname = gc_sprintf("$GOROOT/src/%s/%s.go", std->path, std->name);
+    ParseResult pr = parse_file(fname, std->source, strlen(std->source));
+    if (pr.errors.len) {
+        for (int i = 0; i < pr.errors.len; i++)
+            session_add_error(s, pr.errors.items[i].pos, pr.errors.items[i].msg, false);
+        return NULL;
+    }
+    Package *p = new_package(s, std->path, pr.file);
+    p->std = std;
+    check_package(s, p);
+    return p;
+}
+
+static Package *load_unsafe(Session *s);
+
 Package *load_package(Session *s, const char *path, Pos pos, Checker *importer) {
     Package *p = find_package(s, path);
     if (p) {
@@ -246,19 +264,72 @@ Package *load_package(Session *s, const char *path, Pos pos, Checker *importer) 
         }
         return p;
     }
+    if (strcmp(path, "unsafe") == 0) return load_unsafe(s);
     const StdPackage *std = stdlib_lookup(path);
     if (!std) return NULL;
-    char *fname = gc_sprintf("$GOROOT/src/%s/%s.go", path, std->name);
-    ParseResult pr = parse_file(fname, std->source, strlen(std->source));
-    if (pr.errors.len) {
-        for (int i = 0; i < pr.errors.len; i++)
-            session_add_error(s, pr.errors.items[i].pos, pr.errors.items[i].msg, false);
+    return load_std(s, std);
+}
+
+/* ---------------------------------------------------- unsafe and import "C" */
+
+/* Package unsafe: Pointer, for code that calls C. */
+static Package *load_unsafe(Session *s) {
+    static const StdPackage unsafe_std = {"unsafe", "unsafe", "package unsafe\n", NULL};
+    Package *p = load_std(s, &unsafe_std);
+    Object *o = new_object(OBJ_TYPE, intern_cstr("Pointer"), t_unsafeptr, (Pos){0});
+    o->color = 2;
+    o->pkg = p;
+    scope_insert(p->scope, o);
+    return p;
+}
+
+/* Package C, made from the file's cgo preamble (stdlib/cgo.h). Its Go
+ * names carry CGO_PREFIX; types print without it ("C.int"). After errors
+ * in the preamble (cgo_failed), undeclared C names add no further errors. */
+static Package *load_cgo(Checker *c, Spec *sp) {
+    Session *s = c->s;
+    Package *p = find_package(s, "C");
+    if (p) return p;
+    CgoErrors errs = {0};
+    const StdPackage *std = cgo_package(c->pkg->file, sp->u.import.path_pos, &errs);
+    for (int i = 0; i < errs.len; i++) session_add_error(s, errs.items[i].pos, errs.items[i].msg, false);
+    if (!(p = load_std(s, std))) return NULL;
+    p->cgo = true;
+    p->cgo_failed = errs.len > 0;
+    size_t np = strlen(CGO_PREFIX);
+    for (int i = 0; i < p->named.len; i++) {
+        Type *t = p->named.items[i];
+        if (strncmp(t->name, CGO_PREFIX, np) == 0) t->name = intern_cstr(t->name + np);
+        t->str = NULL;
+    }
+    return p;
+}
+
+/* The member name of package po for code outside it, or NULL after an
+ * error at pos. Go exports capitalised names; package C every name. */
+Object *package_member(Checker *c, Object *po, const char *name, Pos pos) {
+    Package *p = po->imported;
+    if (p->cgo) {
+        Object *o = scope_lookup_local(p->scope, intern_cstr(gc_sprintf(CGO_PREFIX "%s", name)));
+        if (!o && !p->cgo_failed) errorf(c, pos, "%s", cgo_undeclared_message(name));
+        return o;
+    }
+    Object *o = scope_lookup_local(p->scope, name);
+    if (!o || !(name[0] >= 'A' && name[0] <= 'Z')) {
+        errorf(c, pos, "undefined: %s.%s", po->name, name);
         return NULL;
     }
-    p = new_package(s, path, pr.file);
-    p->std = std;
-    check_package(s, p);
-    return p;
+    return o;
+}
+
+/* Does t point (maybe through pointers) to a type of package C? goi
+ * cannot dereference those: they hold C addresses. */
+bool is_cgo_pointer(const Type *t) {
+    for (int depth = 0; depth < 8 && t->under && t->under->kind == KIND_POINTER; depth++) {
+        t = t->under->elem;
+        if (t->pkg && strcmp(t->pkg, "C") == 0) return true;
+    }
+    return false;
 }
 
 /* Imports of one file into the package scope (goi programs are one file). */
@@ -280,12 +351,15 @@ static const char *import_path(Spec *sp) {
 void collect_import(Checker *c, Spec *sp) {
     Session *s = c->s;
     const char *path = import_path(sp);
+    Package *p;
     if (strcmp(path, "C") == 0) {
-        errorf(c, sp->u.import.path_pos, "import \"C\" (cgo) is not supported by goi yet");
-        return;
-    }
-    Package *p = load_package(s, path, sp->u.import.path_pos, c);
-    if (!p) {
+        if (sp->u.import.name) {
+            errorf(c, sp->u.import.name->pos, "cannot rename import \"C\"");
+            return;
+        }
+        if (!(p = load_cgo(c, sp))) return;
+        sp->u.import.used = true; /* the preamble uses it */
+    } else if (!(p = load_package(s, path, sp->u.import.path_pos, c))) {
         if (!find_package(s, path))
             errorf(c, sp->u.import.path_pos, "package %s is not supported by goi", path);
         return;
@@ -717,6 +791,7 @@ void check_package(Session *s, Package *pkg) {
     }
     complete_method_tables(s, pkg);
     pkg->checked = true;
+    vec_push(&s->init_order, pkg); /* after every package it imports */
 }
 
 /* ------------------------------------------------------- initialization order */
@@ -815,19 +890,15 @@ Program *compile_program(Session *s, const char *src, size_t len) {
         if (p->generated) continue;
         for (int j = 0; j < p->named.len; j++) gen_method_tables(s, p->named.items[j]);
     }
-    /* Packages were appended after their imports finished checking, except
-     * main which was added first: initialize in dependency order = the order
-     * packages completed checking, main last. */
-    for (int i = 1; i < s->packages.len; i++) {
-        Package *p = s->packages.items[i];
+    /* Initialize packages in the order they finished checking: each after
+     * the packages it imports, main last. */
+    for (int i = 0; i < s->init_order.len; i++) {
+        Package *p = s->init_order.items[i];
         if (p->generated) continue;
         Func *init = gen_package_init(s, p);
         if (init) vec_push(&inits, init);
         p->generated = true;
     }
-    Func *maininit = gen_package_init(s, pkg);
-    if (maininit) vec_push(&inits, maininit);
-    pkg->generated = true;
     if (s->errors.len && session_report_errors(s)) return NULL;
     /* one init function that calls each package's init in order */
     if (inits.len == 1) prog->init = inits.items[0];

@@ -1176,7 +1176,8 @@ void check_func_body(Checker *c, FuncCtx *fc) {
     c->fn = fc;
     for (int i = 0; i < fc->params.len; i++) fc->params.items[i]->owner = fc;
     for (int i = 0; i < fc->results.len; i++) fc->results.items[i]->owner = fc;
-    c->scope = scope_new(fc->scope);
+    /* the parameters and the body's top level are one block (spec §Blocks) */
+    c->scope = fc->scope;
     collect_labels(c, fc->body);
     check_block_list(c, &fc->body->u.block.list);
     if (fc->sig->nresults > 0 && !list_terminating(&fc->body->u.block.list))

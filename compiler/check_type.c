@@ -524,11 +524,8 @@ Type *check_type_expr(Checker *c, Expr *e) {
             if (po && po->kind == OBJ_PKG) {
                 po->import_spec->u.import.used = true;
                 const char *sel = intern_cstr(e->u.selector.sel);
-                Object *o = scope_lookup_local(po->imported->scope, sel);
-                if (!o || !(sel[0] >= 'A' && sel[0] <= 'Z')) {
-                    errorf(c, e->pos, "undefined: %s.%s", x->u.ident.name, sel);
-                    break;
-                }
+                Object *o = package_member(c, po, sel, e->pos);
+                if (!o) break;
                 t = resolve_type_name(c, e, o);
                 break;
             }

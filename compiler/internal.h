@@ -207,6 +207,7 @@ struct Session {
     const char *main_file;
     Scope *universe;
     Vec(Package *) packages;
+    Vec(Package *) init_order; /* packages as they finished checking (imports first) */
     Package *main;
     Vec(CompileError) errors;
     Vec(Func *) funcs;      /* every generated function */

@@ -428,7 +428,9 @@ static void write_params(StrBuf *b, Type *f) {
 static void write_type(StrBuf *b, Type *t) {
     if (t->name) {
         if (t->pkg) {
-            sb_puts(b, t->pkg);
+            /* the package's name: the last element of its import path */
+            const char *slash = strrchr(t->pkg, '/');
+            sb_puts(b, slash ? slash + 1 : t->pkg);
             sb_putc(b, '.');
         }
         sb_puts(b, t->name);

@@ -373,7 +373,7 @@ func (d Weekday) String() string {
 // civil converts days since January 1, year 1 into a date.
 func civil(days int64) (year int, month Month, day int, yday int) {
 	// shift to days since 0000-03-01 (Howard Hinnant's civil_from_days)
-	z := days + 306 + 365
+	z := days + 306
 	era := z / 146097
 	if z < 0 && z%146097 != 0 {
 		era--
