@@ -115,6 +115,8 @@ struct Package {
     Scope *scope;
     File *file;
     const StdPackage *std;
+    bool cgo;                 /* package C (import "C"): every name exported, C.x is _C_x */
+    bool cgo_failed;          /* package C of a preamble with errors: members are silently invalid */
     bool is_main;
     bool checked;
     bool generated;
@@ -243,6 +245,10 @@ void declare_method(Checker *c, Object *m);
 void assign_global_storage(Package *pkg);
 int session_report_errors(Session *s);
 Package *load_package(Session *s, const char *path, Pos pos, Checker *importer);
+/* pkg.name seen from another package (po is the package's OBJ_PKG), or NULL after an error. */
+Object *package_member(Checker *c, Object *po, const char *name, Pos pos);
+/* A pointer to C memory (a type of package C behind pointers): never dereferenced. */
+bool is_cgo_pointer(const Type *t);
 void check_package(Session *s, Package *pkg);
 void resolve_object(Checker *c, Object *o);
 Object *new_object(ObjKind kind, const char *name, Type *type, Pos pos);
