@@ -76,6 +76,10 @@ void sb_reserve(StrBuf *b, size_t extra) {
 }
 
 void sb_putn(StrBuf *b, const char *s, size_t n) {
+    if (n == 0) {
+        if (!b->data) sb_init(b);
+        return;
+    }
     sb_reserve(b, n);
     memcpy(b->data + b->len, s, n);
     b->len += n;

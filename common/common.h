@@ -74,7 +74,7 @@ static inline const char *intern_cstr(const char *s) { return intern(s, strlen(s
 /* FNV-1a, for the hash tables of the compiler. */
 static inline uint64_t hash_bytes(const void *p, size_t n) {
     const uint8_t *s = p;
-    uint64_t h = 1469598103934665603ULL;
+    uint64_t h = 14695981039346656037ULL;
     for (size_t i = 0; i < n; i++) h = (h ^ s[i]) * 1099511628211ULL;
     return h;
 }

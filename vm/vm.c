@@ -156,6 +156,7 @@ void vm_start_panic(G *g, const Value *v, bool goexit) {
     p->ntrace = g->nframes < TRACE_MAX ? g->nframes : TRACE_MAX;
     p->trace = gc_alloc(sizeof(Frame) * (p->ntrace + 1));
     memcpy(p->trace, g->frames + (g->nframes - p->ntrace), sizeof(Frame) * p->ntrace);
+    if (g->panic) p->link_was_aborted = g->panic->aborted;
     for (Panic *q = g->panic; q; q = q->link) q->aborted = true;
     g->panic = p;
 }
@@ -953,7 +954,12 @@ do_call:
     win = base + i.a;
     if (unlikely(callee->native != NULL)) {
         SAVE_PC();
+        Value *old_stack = g->stack;
         int r = callee->native(g, win);
+        /* a native that called back into Go code may have grown (moved)
+         * the stack: its results are in the old copy of the window */
+        if (unlikely(g->stack != old_stack) && r == NATIVE_OK)
+            memcpy(g->stack + (win - old_stack), win, callee->nres * sizeof(Value));
         LOAD_STATE();
         if (likely(r == NATIVE_OK)) NEXT();
         if (r == NATIVE_PANIC) goto unwind;
@@ -1216,6 +1222,19 @@ int vm_call(G *g, Closure *fn, const Value *args, uint32_t nargs, Value *results
     if (st == VM_NESTED_PANIC) return NATIVE_PANIC;
     if (nres) memcpy(results, g->stack + nbase, nres * sizeof(Value));
     return NATIVE_OK;
+}
+
+/* After vm_call returned NATIVE_PANIC: take the panic off g (the native
+ * handles it, as fmt does for a panicking String method). */
+bool vm_take_panic(G *g, Value *val) {
+    Panic *p = g->panic;
+    if (!p) return false;
+    val[0] = p->val[0];
+    val[1] = p->val[1];
+    /* the panic never escaped the native: the one it interrupted goes on */
+    g->panic = p->link;
+    if (g->panic) g->panic->aborted = p->link_was_aborted;
+    return true;
 }
 
 int vm_call_method(G *g, Value *iface, const char *name, const Value *args, uint32_t nargs, Value *results,

@@ -375,6 +375,10 @@ VMStatus vm_execute(G *g);
  * the native returns NATIVE_PANIC). */
 int vm_call(G *g, Closure *fn, const Value *args, uint32_t nargs, Value *results, uint32_t nres);
 
+/* After vm_call returned NATIVE_PANIC: take the pending panic off g and
+ * store its value (an interface) in val; the native then carries on. */
+bool vm_take_panic(G *g, Value *val);
+
 /* Call method name (interned) on an interface value, same contract. */
 int vm_call_method(G *g, Value *iface, const char *name, const Value *args, uint32_t nargs,
                    Value *results, uint32_t nres);

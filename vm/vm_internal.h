@@ -26,6 +26,7 @@ struct Panic {
     bool recovered;
     bool aborted;    /* a newer panic started while this one unwound */
     bool goexit;     /* runtime.Goexit, not a panic */
+    bool link_was_aborted; /* link->aborted before this panic marked it */
     uint32_t frame;  /* frame index where it started (for tracebacks) */
     Frame *trace;    /* the innermost frames when it started (at most TRACE_MAX) */
     uint32_t ntrace;
