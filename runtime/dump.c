@@ -117,16 +117,29 @@ static bool object_refers(void *obj, const void *ptr, int depth, long *budget) {
     return false;
 }
 
+static bool slots_refer(const Value *slots, uint32_t n, const void *ptr, long *budget) {
+    for (uint32_t i = 0; i < n && *budget > 0; i++, (*budget)--) {
+        void *p = slots[i].p;
+        if (p == ptr) return true;
+        if (p && object_refers(p, ptr, 1, budget)) return true;
+    }
+    return false;
+}
+
 static bool g_refers(G *g, const void *ptr) {
     long budget = 20000;
-    for (uint32_t i = 0; i < g->stack_size && budget > 0; i++, budget--) {
-        void *p = g->stack[i].p;
-        if (p == ptr) return true;
-        if (p && object_refers(p, ptr, 1, &budget)) return true;
-    }
+    if (slots_refer(g->stack, g->stack_size, ptr, &budget)) return true;
     for (uint32_t i = 0; i < g->nframes; i++)
         if (g->frames[i].cl && object_refers(g->frames[i].cl, ptr, 1, &budget)) return true;
     return false;
+}
+
+static Value *globals;
+static uint32_t nglobals;
+
+void rt_register_globals(Value *g, uint32_t n) {
+    globals = g;
+    nglobals = n;
 }
 
 static const char *chan_desc(Chan *c, char *buf, size_t n) {
@@ -195,7 +208,12 @@ static void explain_chan(FILE *out, G *g, Chan *c, bool is_send) {
     fputc('\n', out);
     HolderCtx h = {out, g, c, 0};
     rt_for_each_g(holder_each, &h);
-    if (h.holders == 0)
+    if (h.holders > 0) return;
+    long budget = 200000;
+    if (globals && slots_refer(globals, nglobals, c, &budget))
+        fprintf(out, "       it is reachable from a package-level variable, but every goroutine that could %s it"
+                " is blocked too\n", is_send ? "receive from" : "send on");
+    else
         fprintf(out, "       no other goroutine holds this channel, so nothing can ever %s it\n",
                 is_send ? "receive from" : "send on");
 }

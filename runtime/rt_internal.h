@@ -131,6 +131,8 @@ typedef struct Sched {
     /* Global run queue, linked through g->schedlink. */
     G *runqhead, *runqtail;
     _Atomic int32_t runqsize;
+
+    _Atomic uint64_t nmwakeups; /* Ms woken or created to run Go code (for tests) */
 } Sched;
 
 extern Sched sched;

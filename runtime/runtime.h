@@ -199,6 +199,10 @@ void rt_exit_blocking(G *g);
  * until rt_ready(g), then reacquires a P. */
 void rt_park_thread(G *g);
 
+/* The program's package-level variables (optional, for deadlock reports:
+ * they tell whether a channel is still reachable from a global). */
+void rt_register_globals(Value *globals, uint32_t n);
+
 /* Every goroutine, for deadlock reports and SIGQUIT: calls fn for each live G. */
 void rt_for_each_g(void (*fn)(G *g, void *ctx), void *ctx);
 /* Print all goroutines Go-style ("goroutine 1 [chan receive]:" + stack),

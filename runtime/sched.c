@@ -213,6 +213,7 @@ static void startm(P *p, bool spinning) {
         }
     }
     M *m = mget();
+    atomic_fetch_add_explicit(&sched.nmwakeups, 1, memory_order_relaxed);
     if (!m) {
         rt_unlock(&sched.lock);
         newm(p, spinning);

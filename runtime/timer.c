@@ -154,8 +154,9 @@ int timers_run(int64_t now) {
 static void timer_add(Timer *t) {
     rt_lock(&timers.lock);
     heap_add(t);
+    int64_t when = t->when; /* once unlocked, t may fire and be re-armed */
     rt_unlock(&timers.lock);
-    sched_wake_timer_sleeper(t->when);
+    sched_wake_timer_sleeper(when);
 }
 
 static int64_t deadline_after(int64_t d) {

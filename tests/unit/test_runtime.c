@@ -11,10 +11,9 @@
  * through the runtime itself (channels, WaitGroups, yield loops that poll a
  * goroutine's status).
  */
-#include <criterion/criterion.h>
-#include <criterion/logging.h>
-
 #include "../../runtime/rt_internal.h"
+
+#include <setjmp.h>
 
 #include <fcntl.h>
 #include <signal.h>
@@ -24,6 +23,74 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+/* ------------------------------------------------------------ test layer */
+
+/* The tests use T_TEST / T_ASSERT / T_LOG: Criterion's Test / cr_assert /
+ * cr_log_info normally. Criterion's runner cannot start under
+ * ThreadSanitizer (its boxfort sandbox fails: "Could not initialize
+ * inheritable arena", or a SEGV), so a TSan build runs the same tests with
+ * the small runner below: sequentially, in this process (each scenario
+ * still runs in its own forked child). Usage: test_runtime [--filter SUBSTR]. */
+#if defined(__SANITIZE_THREAD__) && !defined(RT_USE_CRITERION)
+#define RT_OWN_RUNNER 1
+#endif
+
+#ifndef RT_OWN_RUNNER
+#include <criterion/criterion.h>
+#include <criterion/logging.h>
+#define T_TEST(suite, name) Test(suite, name)
+#define T_ASSERT(...) cr_assert(__VA_ARGS__)
+#define T_LOG(...) cr_log_info(__VA_ARGS__)
+#else
+typedef struct TCase {
+    const char *name;
+    void (*fn)(void);
+} TCase;
+static TCase t_cases[128];
+static int t_ncases;
+static jmp_buf t_jmp;
+#define T_TEST(suite, name)                                                                        \
+    static void suite##_##name(void);                                                              \
+    __attribute__((constructor)) static void t_register_##suite##_##name(void) {                   \
+        t_cases[t_ncases++] = (TCase){#suite "/" #name, suite##_##name};                           \
+    }                                                                                              \
+    static void suite##_##name(void)
+#define T_ASSERT(cond, ...)                                                                        \
+    do {                                                                                           \
+        if (!(cond)) t_fail(__LINE__, #cond, "" __VA_ARGS__);                                      \
+    } while (0)
+#define T_LOG(...) (fprintf(stderr, "[info] " __VA_ARGS__), fputc('\n', stderr))
+
+static void t_fail(int line, const char *cond, const char *fmt, ...) {
+    fprintf(stderr, "[FAIL] test_runtime.c:%d: %s\n", line, cond);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    longjmp(t_jmp, 1);
+}
+
+int main(int argc, char **argv) {
+    const char *filter = argc > 2 && strcmp(argv[1], "--filter") == 0 ? argv[2] : NULL;
+    volatile int failed = 0, run = 0;
+    for (volatile int i = 0; i < t_ncases; i++) {
+        if (filter && !strstr(t_cases[i].name, filter)) continue;
+        run++;
+        fprintf(stderr, "[RUN ] %s\n", t_cases[i].name);
+        if (setjmp(t_jmp) == 0) {
+            t_cases[i].fn();
+            fprintf(stderr, "[PASS] %s\n", t_cases[i].name);
+        } else {
+            fprintf(stderr, "[FAIL] %s\n", t_cases[i].name);
+            failed++;
+        }
+    }
+    fprintf(stderr, "[====] Tested: %d | Passing: %d | Failing: %d\n", run, run - failed, failed);
+    return failed ? 1 : 0;
+}
+#endif
 
 /* ------------------------------------------------------------- mock VM API */
 
@@ -62,12 +129,19 @@ static G *spawn(Closure *fn, G *parent, int nargs, ...) {
     return rt_spawn(fn, args, (uint32_t)nargs, parent, "test.go", 100);
 }
 
-static G *spawnp(Closure *fn, G *parent, void *arg) {
-    Value a = {.p = arg};
-    return rt_spawn(fn, &a, 1, parent, "test.go", 101);
-}
 
 /* --------------------------------------------------------- child harness */
+
+/* printf for the child: through the runtime's stdout (stdio's buffer would
+ * be lost when the runtime _exits). */
+static void report(const char *fmt, ...) {
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    rt_write_stdout(buf, n < (int)sizeof buf ? (size_t)n : sizeof buf - 1);
+}
 
 #define CHECK(cond)                                                                                \
     do {                                                                                           \
@@ -154,21 +228,27 @@ static Child run_child_opts(Setup setup, int procs, int timeout, bool merge) {
     c.status = WIFEXITED(st) ? WEXITSTATUS(st) : -WTERMSIG(st);
     c.out = slurp(ofd);
     c.err = merge ? strdup("") : slurp(efd);
+    if (getenv("RT_TEST_SHOW")) /* for a human: what the child printed */
+        fprintf(stderr, "--- child (GOMAXPROCS=%d) exit %d, stdout:\n%s--- stderr:\n%s---\n", procs, c.status, c.out,
+                c.err);
     return c;
 }
 
 static Child run_child(Setup setup, int procs) { return run_child_opts(setup, procs, 60 * SCALE, false); }
 
-#define ASSERT_CHILD_OK(c)                                                                         \
-    cr_assert_eq((c).status, 0, "child exit status %d\n--- stderr:\n%.6000s\n--- stdout:\n%.2000s", (c).status, \
-                 (c).err, (c).out)
+#define ASSERT_CHILD_OK(child)                                                                     \
+    do {                                                                                           \
+        Child c_ = (child);                                                                        \
+        T_ASSERT(c_.status == 0, "child exit status %d\n--- stderr:\n%.6000s\n--- stdout:\n%.2000s",     \
+                 c_.status, c_.err, c_.out);                                                       \
+    } while (0)
 
 /* Run a scenario with several GOMAXPROCS values. */
 static void run_ok_procs(Setup setup, const int *procs, int n) {
     for (int i = 0; i < n; i++) {
         Child c = run_child(setup, procs[i]);
-        cr_assert_eq(c.status, 0, "GOMAXPROCS=%d: child exit status %d\n--- stderr:\n%.6000s\n--- stdout:\n%.2000s",
-                     procs[i], c.status, c.err, c.out);
+        T_ASSERT(c.status == 0, "GOMAXPROCS=%d: child exit status %d\n--- stderr:\n%.6000s\n--- stdout:\n%.2000s",
+                 procs[i], c.status, c.err, c.out);
     }
 }
 static const int P1_2_4[] = {1, 2, 4};
@@ -179,7 +259,7 @@ static bool parked(G *x) { return atomic_load(&x->status) == G_WAITING; }
 /* ============================================================ channels */
 
 static Chan *ch, *ch2, *done_ch;
-static Closure *producer_fn, *echo_fn;
+static Closure *producer_fn;
 static int64_t n_msgs;
 
 /* producer(n): send 0..n-1 on ch, then send on done_ch (if any). */
@@ -244,8 +324,8 @@ static Closure *setup_buffered(void) {
     return mock_fn("main.main", fifo_main, 8);
 }
 
-Test(chan, unbuffered_fifo) { run_ok_procs(setup_unbuffered, P1_2_4, 3); }
-Test(chan, buffered_fifo) { run_ok_procs(setup_buffered, P1_2_4, 3); }
+T_TEST(chan, unbuffered_fifo) { run_ok_procs(setup_unbuffered, P1_2_4, 3); }
+T_TEST(chan, buffered_fifo) { run_ok_procs(setup_buffered, P1_2_4, 3); }
 
 /* Buffered channel basics without other goroutines: len, cap, FIFO, a
  * two-slot element type, struct{} elements, and try_send/try_recv. */
@@ -280,7 +360,7 @@ static int buffer_main(G *g, Value *L) {
     return MOCK_DONE;
 }
 static Closure *setup_buffer(void) { return mock_fn("main.main", buffer_main, 8); }
-Test(chan, buffer_basics) { ASSERT_CHILD_OK(run_child(setup_buffer, 1)); }
+T_TEST(chan, buffer_basics) { ASSERT_CHILD_OK(run_child(setup_buffer, 1)); }
 
 /* close: buffered values drain first, then (zero, false) forever; parked
  * receivers wake with (zero, false); a parked sender panics; the panics of
@@ -363,7 +443,7 @@ static Closure *setup_close(void) {
     close_send_fn = mock_fn("main.sender", close_sender, 8);
     return mock_fn("main.main", close_main, 8);
 }
-Test(chan, close_semantics) { run_ok_procs(setup_close, P1_2_4, 3); }
+T_TEST(chan, close_semantics) { run_ok_procs(setup_close, P1_2_4, 3); }
 
 /* A nil channel blocks forever, with Go's wait reasons. */
 static int nil_recv(G *g, Value *L) {
@@ -399,7 +479,7 @@ static Closure *setup_nil(void) {
     nil_send_fn = mock_fn("main.s", nil_send, 4);
     return mock_fn("main.main", nil_main, 4);
 }
-Test(chan, nil_channel_blocks_forever) { run_ok_procs(setup_nil, P1_2_4, 3); }
+T_TEST(chan, nil_channel_blocks_forever) { run_ok_procs(setup_nil, P1_2_4, 3); }
 
 /* ============================================================== select */
 
@@ -433,7 +513,7 @@ static int select_nonblocking_main(G *g, Value *L) {
     return MOCK_DONE;
 }
 static Closure *setup_select_nonblocking(void) { return mock_fn("main.main", select_nonblocking_main, 4); }
-Test(select, nonblocking_and_default) { ASSERT_CHILD_OK(run_child(setup_select_nonblocking, 1)); }
+T_TEST(select, nonblocking_and_default) { ASSERT_CHILD_OK(run_child(setup_select_nonblocking, 1)); }
 
 /* Uniformity: two always-ready cases, 100,000 selects, each case must be
  * chosen 45-55% of the time. */
@@ -453,14 +533,14 @@ static int select_fair_main(G *g, Value *L) {
         chan_send(g, chosen == 0 ? a : b, &x); /* refill */
     }
     CHECKF(count[0] >= N * 45 / 100 && count[0] <= N * 55 / 100, "case 0 chosen %ld of %d", count[0], N);
-    printf("select fairness: %ld / %ld\n", count[0], count[1]);
+    report("select fairness: %ld / %ld\n", count[0], count[1]);
     return MOCK_DONE;
 }
 static Closure *setup_select_fair(void) { return mock_fn("main.main", select_fair_main, 4); }
-Test(select, uniform_choice) {
+T_TEST(select, uniform_choice) {
     Child c = run_child(setup_select_fair, 1);
     ASSERT_CHILD_OK(c);
-    cr_log_info("%s", c.out);
+    T_LOG("%s", c.out);
 }
 
 /* Blocking select woken by one of its channels; the sudogs queued on the
@@ -500,7 +580,7 @@ static Closure *setup_select_block(void) {
     sel_sender_fn = mock_fn("main.sender", sel_sender, 4);
     return mock_fn("main.main", select_block_main, 8);
 }
-Test(select, blocks_and_wakes) { run_ok_procs(setup_select_block, P1_2_4, 3); }
+T_TEST(select, blocks_and_wakes) { run_ok_procs(setup_select_block, P1_2_4, 3); }
 
 /* Many cases on one channel (and duplicates): every value is received
  * exactly once, and nothing is left queued. */
@@ -541,7 +621,7 @@ static Closure *setup_select_dup(void) {
     producer_fn = mock_fn("main.producer", producer, 8);
     return mock_fn("main.main", select_dup_main, 8);
 }
-Test(select, many_cases_one_channel) { run_ok_procs(setup_select_dup, P1_2_4, 3); }
+T_TEST(select, many_cases_one_channel) { run_ok_procs(setup_select_dup, P1_2_4, 3); }
 
 /* One goroutine blocked in a select over many channels, woken by many
  * senders racing on all of them: exactly one case completes per select,
@@ -599,7 +679,7 @@ static Closure *setup_select_many(void) {
     many_sender_fn = mock_fn("main.sender", many_sender, 8);
     return mock_fn("main.main", select_many_main, 8);
 }
-Test(select, one_waiter_many_channels) { run_ok_procs(setup_select_many, P1_2_4, 3); }
+T_TEST(select, one_waiter_many_channels) { run_ok_procs(setup_select_many, P1_2_4, 3); }
 
 /* select {} and a select over only nil channels park forever. */
 static int select_forever(G *g, Value *L) {
@@ -628,7 +708,7 @@ static Closure *setup_select_forever(void) {
     select_forever_fn = mock_fn("main.f", select_forever, 4);
     return mock_fn("main.main", select_forever_main, 4);
 }
-Test(select, no_cases_blocks_forever) { ASSERT_CHILD_OK(run_child(setup_select_forever, 2)); }
+T_TEST(select, no_cases_blocks_forever) { ASSERT_CHILD_OK(run_child(setup_select_forever, 2)); }
 
 /* ================================================================ sync */
 
@@ -692,7 +772,7 @@ static Closure *setup_mutex(void) {
     mu_worker_fn = mock_fn("main.worker", mu_worker, 8);
     return mock_fn("main.main", mu_main, 8);
 }
-Test(sync, mutex_exclusion) {
+T_TEST(sync, mutex_exclusion) {
     static const int procs[] = {4, 1, 2};
     run_ok_procs(setup_mutex, procs, 3);
 }
@@ -734,7 +814,7 @@ static Closure *setup_mutex_park(void) {
     mu_locker_fn = mock_fn("main.locker", mu_locker, 4);
     return mock_fn("main.main", mu_park_main, 4);
 }
-Test(sync, mutex_contended_lock_parks) { run_ok_procs(setup_mutex_park, P1_2_4, 3); }
+T_TEST(sync, mutex_contended_lock_parks) { run_ok_procs(setup_mutex_park, P1_2_4, 3); }
 
 static int mu_unlock_unlocked_main(G *g, Value *L) {
     rt_mutex_unlock(g, mu);
@@ -742,10 +822,10 @@ static int mu_unlock_unlocked_main(G *g, Value *L) {
     return MOCK_DONE;
 }
 static Closure *setup_mutex_unlock_unlocked(void) { return mock_fn("main.main", mu_unlock_unlocked_main, 4); }
-Test(sync, unlock_of_unlocked_mutex_is_fatal) {
+T_TEST(sync, unlock_of_unlocked_mutex_is_fatal) {
     Child c = run_child(setup_mutex_unlock_unlocked, 2);
-    cr_assert_eq(c.status, 2, "status %d, stderr:\n%s", c.status, c.err);
-    cr_assert(strncmp(c.err, "fatal error: sync: unlock of unlocked mutex\n\ngoroutine 1 [running]:\n", 66) == 0,
+    T_ASSERT(c.status == 2, "status %d, stderr:\n%s", c.status, c.err);
+    T_ASSERT(strncmp(c.err, "fatal error: sync: unlock of unlocked mutex\n\ngoroutine 1 [running]:\n", 66) == 0,
               "stderr:\n%s", c.err);
 }
 
@@ -795,7 +875,7 @@ static Closure *setup_wg(void) {
     wg_doner_fn = mock_fn("main.doner", wg_doner, 4);
     return mock_fn("main.main", wg_main, 4);
 }
-Test(sync, waitgroup) { run_ok_procs(setup_wg, P1_2_4, 3); }
+T_TEST(sync, waitgroup) { run_ok_procs(setup_wg, P1_2_4, 3); }
 
 /* RWMutex: writers keep two variables equal under the write lock over two
  * steps; readers, holding the read lock over two steps, never see them
@@ -880,9 +960,17 @@ static int rw_main(G *g, Value *L) {
     case 1:
         AWAIT(rt_waitgroup_wait(g, wg));
         CHECK(atomic_load(&rw_a) == 3 * (rw_iters / 4) && atomic_load(&rw_b) == atomic_load(&rw_a));
-        /* blocking states */
+        /* readers share: while we hold a read lock, another reader gets in */
         CHECK(rt_rwmutex_rlock(g, rw) == RT_OK);
-        waiters[0] = spawn(rw_writer_fn, g, 0); /* will wait for our read lock */
+        rw_iters = 1;
+        rt_waitgroup_add(g, wg, 1);
+        spawn(rw_reader_fn, g, 0);
+        PC = 5;
+        return MOCK_NEXT;
+    case 5:
+        AWAIT(rt_waitgroup_wait(g, wg)); /* the reader finished while we hold ours */
+        waiters[0] = spawn(rw_writer_fn, g, 0); /* a writer waits for our read lock */
+        rw_iters = 4;
         PC = 2;
         return MOCK_NEXT;
     case 2:
@@ -900,7 +988,7 @@ static int rw_main(G *g, Value *L) {
         return MOCK_NEXT;
     case 4:
         AWAIT(rt_waitgroup_wait(g, wg));
-        printf("max concurrent readers: %d\n", atomic_load(&rw_max_readers));
+        report("max concurrent readers: %d\n", atomic_load(&rw_max_readers));
         return MOCK_DONE;
     }
     return MOCK_DONE;
@@ -911,7 +999,7 @@ static Closure *setup_rw(void) {
     rw_writer_fn = mock_fn("main.writer", rw_writer, 4);
     return mock_fn("main.main", rw_main, 4);
 }
-Test(sync, rwmutex) { run_ok_procs(setup_rw, P1_2_4, 3); }
+T_TEST(sync, rwmutex) { run_ok_procs(setup_rw, P1_2_4, 3); }
 
 /* Cond: consumers wait for items under a mutex (ticket taken before the
  * Unlock, so no signal is lost); Signal per item, Broadcast at the end. */
@@ -995,7 +1083,7 @@ static Closure *setup_cond(void) {
     cv_consumer_fn = mock_fn("main.consumer", cv_consumer, 4);
     return mock_fn("main.main", cv_main, 4);
 }
-Test(sync, cond_signal_broadcast) { run_ok_procs(setup_cond, P1_2_4, 3); }
+T_TEST(sync, cond_signal_broadcast) { run_ok_procs(setup_cond, P1_2_4, 3); }
 
 /* Raw semaphores: handoff to parked waiters in order. */
 static uint32_t sema_word;
@@ -1032,7 +1120,7 @@ static Closure *setup_sema(void) {
     sema_waiter_fn = mock_fn("main.w", sema_waiter, 4);
     return mock_fn("main.main", sema_main, 4);
 }
-Test(sync, semaphore_handoff) { run_ok_procs(setup_sema, P1_2_4, 3); }
+T_TEST(sync, semaphore_handoff) { run_ok_procs(setup_sema, P1_2_4, 3); }
 
 /* ============================================================== timers */
 
@@ -1082,7 +1170,7 @@ static int timer_heap_main(G *g, Value *L) {
     return MOCK_DONE;
 }
 static Closure *setup_timer_heap(void) { return mock_fn("main.main", timer_heap_main, 4); }
-Test(timer, heap_order_stop_reset) { ASSERT_CHILD_OK(run_child(setup_timer_heap, 1)); }
+T_TEST(timer, heap_order_stop_reset) { ASSERT_CHILD_OK(run_child(setup_timer_heap, 1)); }
 
 /* Sleep parks with reason "sleep", wakes no earlier than its deadline; a
  * channel timer, an AfterFunc and a ticker deliver. */
@@ -1167,7 +1255,7 @@ static Closure *setup_sleep(void) {
     after_fn = mock_fn("main.after", after_func, 4);
     return mock_fn("main.main", sleep_main, 8);
 }
-Test(timer, sleep_timers_tickers) { run_ok_procs(setup_sleep, P1_2_4, 3); }
+T_TEST(timer, sleep_timers_tickers) { run_ok_procs(setup_sleep, P1_2_4, 3); }
 
 /* A program that only waits on a timer uses no CPU. */
 static double cpu_seconds(void) {
@@ -1187,13 +1275,936 @@ static int idle_main(G *g, Value *L) {
         AWAIT(rt_sleep(g, 300 * 1000000LL));
         double used = cpu_seconds() - cpu0;
         CHECKF(used < 0.05, "used %.3fs of CPU while sleeping 0.3s", used);
-        printf("cpu while sleeping 300ms: %.4fs\n", used);
+        report("cpu while sleeping 300ms: %.4fs\n", used);
         return MOCK_DONE;
     }
     return MOCK_DONE;
 }
 static Closure *setup_idle(void) { return mock_fn("main.main", idle_main, 4); }
-Test(timer, sleeping_program_is_idle) {
+T_TEST(timer, sleeping_program_is_idle) {
     Child c = run_child(setup_idle, 4);
     ASSERT_CHILD_OK(c);
+}
+
+/* ============================================================ deadlock */
+
+/* main waits on a channel nobody else has; a worker waits on a mutex main
+ * holds; another on a WaitGroup; one in select {}. Go's report, exit 2. */
+static Closure *dl_mutex_fn, *dl_wg_fn, *dl_select_fn, *dl_holder_fn;
+static Chan *dl_chan, *dl_held_chan;
+static int dl_mutex_waiter(G *g, Value *L) {
+    AWAIT(rt_mutex_lock(g, mu));
+    return MOCK_DONE;
+}
+static int dl_wg_waiter(G *g, Value *L) {
+    AWAIT(rt_waitgroup_wait(g, wg));
+    return MOCK_DONE;
+}
+static int dl_select(G *g, Value *L) {
+    int chosen;
+    AWAIT(select_go(g, NULL, 0, false, &chosen));
+    return MOCK_DONE;
+}
+static int dl_holder(G *g, Value *L) { /* holds dl_held_chan in a register, blocked on mu */
+    L[3].p = dl_held_chan;
+    PC = 9;
+    AWAIT(rt_mutex_lock(g, mu));
+    return MOCK_DONE;
+}
+static int dl_main(G *g, Value *L) {
+    switch (PC) {
+    case 0:
+        CHECK(rt_mutex_lock(g, mu) == RT_OK);
+        rt_waitgroup_add(g, wg, 2);
+        spawn(dl_mutex_fn, g, 0);
+        spawn(dl_wg_fn, g, 0);
+        spawn(dl_select_fn, g, 0);
+        spawn(dl_holder_fn, g, 0);
+        PC = 1;
+        return MOCK_NEXT;
+    case 1:
+        AWAIT(chan_recv(g, dl_chan, &L[2], NULL));
+        PC = 2;
+        return MOCK_NEXT;
+    case 2:
+        AWAIT(chan_recv(g, dl_held_chan, &L[2], NULL));
+        return MOCK_DONE;
+    }
+    return MOCK_DONE;
+}
+static Closure *setup_deadlock(void) {
+    dl_chan = chan_make(mock_chan_type(1), 0, "prog.go", 12);
+    dl_held_chan = chan_make(mock_chan_type(1), 2, "prog.go", 13);
+    dl_mutex_fn = mock_fn("main.lockWorker", dl_mutex_waiter, 4);
+    dl_wg_fn = mock_fn("main.wgWorker", dl_wg_waiter, 4);
+    dl_select_fn = mock_fn("main.selectWorker", dl_select, 4);
+    dl_holder_fn = mock_fn("main.holder", dl_holder, 4);
+    return mock_fn("main.main", dl_main, 4);
+}
+
+static void check_deadlock_report(Child c) {
+    T_ASSERT(c.status == 2, "status %d\n%s", c.status, c.err);
+    const char *want = "fatal error: all goroutines are asleep - deadlock!\n\n"
+                       "goroutine 1 [chan receive]:\n"
+                       "main.main(...)\n\tmock.go:1 +0x0\n";
+    T_ASSERT(strncmp(c.err, want, strlen(want)) == 0, "stderr:\n%s", c.err);
+    T_ASSERT(strstr(c.err, "  why: receiving from channel (chan int, unbuffered) made at prog.go:12\n"
+                            "       no other goroutine holds this channel, so nothing can ever send on it\n"),
+              "stderr:\n%s", c.err);
+    T_ASSERT(strstr(c.err, "[sync.Mutex.Lock]:\nmain.lockWorker(...)\n\tmock.go:0 +0x0\n"
+                            "created by main.main\n\ttest.go:100 +0x0\n"),
+              "stderr:\n%s", c.err);
+    T_ASSERT(strstr(c.err, "[sync.WaitGroup.Wait]:\n"), "stderr:\n%s", c.err);
+    T_ASSERT(strstr(c.err, "the WaitGroup counter is 2"), "stderr:\n%s", c.err);
+    T_ASSERT(strstr(c.err, "[select (no cases)]:\n"), "stderr:\n%s", c.err);
+    T_ASSERT(strstr(c.err, "\n\ngoroutine "), "goroutines separated by a blank line:\n%s", c.err);
+    T_ASSERT(c.out[0] == 0, "stdout: %s", c.out);
+}
+
+T_TEST(deadlock, report_and_exit_2) {
+    static const int procs[] = {1, 4};
+    for (int i = 0; i < 2; i++) check_deadlock_report(run_child(setup_deadlock, procs[i]));
+}
+
+/* The same channel report when another goroutine holds the channel. */
+static int dl2_main(G *g, Value *L) {
+    switch (PC) {
+    case 0:
+        CHECK(rt_mutex_lock(g, mu) == RT_OK);
+        spawn(dl_holder_fn, g, 0);
+        PC = 2;
+        return MOCK_NEXT;
+    case 2:
+        AWAIT(chan_recv(g, dl_held_chan, &L[2], NULL));
+        return MOCK_DONE;
+    }
+    return MOCK_DONE;
+}
+static Closure *setup_deadlock2(void) {
+    dl_held_chan = chan_make(mock_chan_type(1), 2, "prog.go", 13);
+    dl_holder_fn = mock_fn("main.holder", dl_holder, 4);
+    return mock_fn("main.main", dl2_main, 4);
+}
+T_TEST(deadlock, explains_who_holds_the_channel) {
+    Child c = run_child(setup_deadlock2, 2);
+    T_ASSERT(c.status == 2, "status %d\n%s", c.status, c.err);
+    T_ASSERT(strstr(c.err, "  why: receiving from channel (chan int, buffer 0/2 empty) made at prog.go:13\n"
+                            "       goroutine 2 holds it, but is itself blocked [sync.Mutex.Lock] in main.holder"
+                            " at mock.go:9\n"),
+              "stderr:\n%s", c.err);
+}
+
+/* Not a deadlock: a goroutine is in a blocking call; a timer is pending. */
+static Closure *blocker_fn;
+static _Atomic int release_blocker;
+static int blocker(G *g, Value *L) {
+    switch (PC) {
+    case 0:
+        rt_enter_blocking(g);
+        while (!atomic_load(&release_blocker)) usleep(1000); /* a real blocking call */
+        rt_exit_blocking(g);
+        L[2].i = 7;
+        PC = 1;
+        return MOCK_NEXT;
+    case 1:
+        AWAIT(chan_send(g, ch, &L[2]));
+        return MOCK_DONE;
+    }
+    return MOCK_DONE;
+}
+static int blocking_main(G *g, Value *L) {
+    switch (PC) {
+    case 0:
+        waiters[0] = spawn(blocker_fn, g, 0);
+        PC = 1;
+        return MOCK_NEXT;
+    case 1: /* with GOMAXPROCS=1 this only runs if the blocker handed its P off */
+        if (atomic_load(&waiters[0]->status) != G_SYSCALL) return MOCK_YIELD;
+        L[3].i = rt_nanotime() + 30 * 1000000;
+        PC = 2;
+        return MOCK_NEXT;
+    case 2: /* every M but the blocked one goes idle for a while: no deadlock */
+        if (rt_nanotime() < L[3].i) {
+            PC = 3;
+            return MOCK_NEXT;
+        }
+        atomic_store(&release_blocker, 1);
+        PC = 4;
+        return MOCK_NEXT;
+    case 3:
+        AWAIT(rt_sleep(g, 1000000));
+        PC = 2;
+        return MOCK_NEXT;
+    case 4:
+        AWAIT(chan_recv(g, ch, &L[2], NULL));
+        CHECK(L[2].i == 7);
+        return MOCK_DONE;
+    }
+    return MOCK_DONE;
+}
+static Closure *setup_blocking(void) {
+    ch = mkchan(1, 0);
+    blocker_fn = mock_fn("main.blocker", blocker, 4);
+    return mock_fn("main.main", blocking_main, 4);
+}
+T_TEST(deadlock, not_while_in_blocking_call) { run_ok_procs(setup_blocking, P1_2_4, 3); }
+
+/* A blocking call must not count as a deadlock even when every other
+ * goroutine is blocked forever. */
+static int blocked_all_main(G *g, Value *L) {
+    switch (PC) {
+    case 0:
+        waiters[0] = spawn(blocker_fn, g, 0);
+        spawn(dl_select_fn, g, 0);
+        PC = 1;
+        return MOCK_NEXT;
+    case 1:
+        AWAIT(chan_recv(g, ch, &L[2], NULL)); /* the blocker sends after its call */
+        return MOCK_DONE;
+    }
+    return MOCK_DONE;
+}
+static void *release_later(void *arg) {
+    usleep(100 * 1000);
+    atomic_store(&release_blocker, 1);
+    return NULL;
+}
+static Closure *setup_blocked_all(void) {
+    ch = mkchan(1, 0);
+    blocker_fn = mock_fn("main.blocker", blocker, 4);
+    dl_select_fn = mock_fn("main.selectWorker", dl_select, 4);
+    pthread_t t;
+    pthread_create(&t, NULL, release_later, NULL);
+    pthread_detach(t);
+    return mock_fn("main.main", blocked_all_main, 4);
+}
+T_TEST(deadlock, not_while_all_others_blocked_and_one_in_syscall) {
+    run_ok_procs(setup_blocked_all, P1_2_4, 3);
+}
+
+/* Deadlock in main only after a sleep: the timer keeps it alive until it
+ * fires, then the report comes. */
+static int sleep_then_deadlock_main(G *g, Value *L) {
+    switch (PC) {
+    case 0:
+        AWAIT(rt_sleep(g, 20 * 1000000));
+        PC = 1;
+        return MOCK_NEXT;
+    case 1:
+        AWAIT(chan_recv(g, NULL, &L[2], NULL));
+        return MOCK_DONE;
+    }
+    return MOCK_DONE;
+}
+static Closure *setup_sleep_deadlock(void) { return mock_fn("main.main", sleep_then_deadlock_main, 4); }
+T_TEST(deadlock, after_timers) {
+    Child c = run_child(setup_sleep_deadlock, 2);
+    T_ASSERT(c.status == 2, "status %d\n%s", c.status, c.err);
+    T_ASSERT(strstr(c.err, "goroutine 1 [chan receive (nil chan)]:\n"), "%s", c.err);
+    T_ASSERT(strstr(c.err, "  why: receiving from a nil channel blocks forever"), "%s", c.err);
+}
+
+/* ================================================================ exit */
+
+/* Returning from main ends the program at once, whatever the others do:
+ * spin, sleep for an hour, wait on a channel. Buffered stdout is flushed. */
+static Closure *spinner_fn, *long_sleeper_fn;
+static int spinner(G *g, Value *L) {
+    L[1].i++;
+    return MOCK_NEXT;
+}
+static int long_sleeper(G *g, Value *L) {
+    AWAIT(rt_sleep(g, 3600LL * 1000000000));
+    return MOCK_DONE;
+}
+static int exit_main(G *g, Value *L) {
+    switch (PC) {
+    case 0:
+        for (int i = 0; i < 3; i++) spawn(spinner_fn, g, 0);
+        spawn(long_sleeper_fn, g, 0);
+        spawn(nil_recv_fn, g, 0);
+        rt_write_stdout("bye\n", 4);
+        PC = 1;
+        return MOCK_YIELD;
+    case 1:
+        return MOCK_DONE;
+    }
+    return MOCK_DONE;
+}
+static Closure *setup_exit(void) {
+    spinner_fn = mock_fn("main.spin", spinner, 4);
+    long_sleeper_fn = mock_fn("main.sleep", long_sleeper, 4);
+    nil_recv_fn = mock_fn("main.r", nil_recv, 4);
+    return mock_fn("main.main", exit_main, 4);
+}
+T_TEST(exit, main_return_ends_program) {
+    for (int i = 0; i < 3; i++) {
+        Child c = run_child_opts(setup_exit, P1_2_4[i], 20, false);
+        ASSERT_CHILD_OK(c);
+        T_ASSERT(strcmp(c.out, "bye\n") == 0, "%s", c.out);
+    }
+}
+
+/* init runs on goroutine 1 before main. */
+static _Atomic int init_ran;
+static int init_fn_step(G *g, Value *L) {
+    CHECK(g->id == 1);
+    atomic_store(&init_ran, 1);
+    return MOCK_DONE;
+}
+static int after_init_main(G *g, Value *L) {
+    CHECK(g->id == 1 && atomic_load(&init_ran));
+    return MOCK_DONE;
+}
+T_TEST(exit, init_then_main) {
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        alarm(20);
+        GC_INIT();
+        rt_init();
+        rt_run_main(mock_fn("main.init", init_fn_step, 4), mock_fn("main.main", after_init_main, 4));
+    }
+    int st;
+    waitpid(pid, &st, 0);
+    T_ASSERT(WIFEXITED(st) && WEXITSTATUS(st) == 0, "status %x", st);
+}
+
+/* Concurrent exits: exactly one wins, with its own code. */
+static Closure *exiter_fn;
+static int exiter(G *g, Value *L) {
+    rt_exit((int)L[1].i);
+}
+static int exit_race_main(G *g, Value *L) {
+    for (int i = 0; i < 8; i++) spawn(exiter_fn, g, 1, (int64_t)(10 + i));
+    AWAIT(chan_recv(g, NULL, &L[2], NULL));
+    return MOCK_DONE;
+}
+static Closure *setup_exit_race(void) {
+    exiter_fn = mock_fn("main.exiter", exiter, 4);
+    return mock_fn("main.main", exit_race_main, 4);
+}
+T_TEST(exit, concurrent_exit_first_wins) {
+    Child c = run_child(setup_exit_race, 4);
+    T_ASSERT(c.status >= 10 && c.status < 18, "status %d: %s", c.status, c.err);
+}
+
+/* Output: many goroutines write whole lines; nothing is lost or torn;
+ * stderr writes flush stdout first. */
+static Closure *writer_fn;
+static int writer(G *g, Value *L) {
+    if (L[2].i == 500) {
+        rt_waitgroup_add(g, wg, -1);
+        return MOCK_DONE;
+    }
+    char line[64];
+    int n = snprintf(line, sizeof line, "writer %lld line %lld\n", (long long)L[1].i, (long long)L[2].i);
+    rt_write_stdout(line, (size_t)n);
+    L[2].i++;
+    return L[2].i % 10 ? MOCK_NEXT : MOCK_YIELD;
+}
+static int output_main(G *g, Value *L) {
+    switch (PC) {
+    case 0:
+        rt_waitgroup_add(g, wg, 8);
+        for (int i = 0; i < 8; i++) spawn(writer_fn, g, 1, (int64_t)i);
+        PC = 1;
+        return MOCK_NEXT;
+    case 1:
+        AWAIT(rt_waitgroup_wait(g, wg));
+        rt_write_stdout("END-OUT\n", 8);
+        rt_write_stderr("END-ERR\n", 8);
+        return MOCK_DONE;
+    }
+    return MOCK_DONE;
+}
+static Closure *setup_output(void) {
+    writer_fn = mock_fn("main.writer", writer, 4);
+    return mock_fn("main.main", output_main, 4);
+}
+T_TEST(exit, output_lines_and_order) {
+    Child c = run_child_opts(setup_output, 4, 30, true);
+    ASSERT_CHILD_OK(c);
+    int count = 0;
+    for (char *line = strtok(c.out, "\n"); line; line = strtok(NULL, "\n")) {
+        int w, l;
+        if (strcmp(line, "END-OUT") == 0) {
+            const char *next = strtok(NULL, "\n");
+            T_ASSERT(next && strcmp(next, "END-ERR") == 0, "after END-OUT: %s", next ? next : "(nothing)");
+            break;
+        }
+        T_ASSERT(sscanf(line, "writer %d line %d", &w, &l) == 2, "torn line: %s", line);
+        count++;
+    }
+    T_ASSERT(count == 8 * 500, "%d lines", count);
+}
+
+/* SIGQUIT prints every goroutine and exits 2. */
+static int sigquit_main(G *g, Value *L) {
+    switch (PC) {
+    case 0:
+        waiters[0] = spawn(long_sleeper_fn, g, 0);
+        PC = 1;
+        return MOCK_YIELD;
+    case 1:
+        if (!parked(waiters[0])) return MOCK_YIELD;
+        kill(getpid(), SIGQUIT);
+        PC = 2;
+        return MOCK_NEXT;
+    case 2:
+        AWAIT(chan_recv(g, NULL, &L[2], NULL));
+        return MOCK_DONE;
+    }
+    return MOCK_DONE;
+}
+static Closure *setup_sigquit(void) {
+    long_sleeper_fn = mock_fn("main.sleeper", long_sleeper, 4);
+    return mock_fn("main.main", sigquit_main, 4);
+}
+T_TEST(exit, sigquit_dumps_goroutines) {
+    Child c = run_child(setup_sigquit, 2);
+    T_ASSERT(c.status == 2, "status %d: %s", c.status, c.err);
+    T_ASSERT(strncmp(c.err, "SIGQUIT: quit\n", 14) == 0, "%s", c.err);
+    T_ASSERT(strstr(c.err, "\ngoroutine 1 ["), "%s", c.err);
+    T_ASSERT(strstr(c.err, "goroutine 2 [sleep]:\nmain.sleeper(...)\n"), "%s", c.err);
+}
+
+/* ========================================================== scheduling */
+
+/* A goroutine in `for {}` must not starve the others, even on one P:
+ * main (and a ping-pong pair) finish while two spinners run forever. */
+static int preempt_main(G *g, Value *L) {
+    switch (PC) {
+    case 0:
+        spawn(spinner_fn, g, 0);
+        spawn(spinner_fn, g, 0);
+        ch = mkchan(1, 0);
+        done_ch = NULL;
+        spawn(producer_fn, g, 1, (int64_t)1000);
+        PC = 1;
+        return MOCK_NEXT;
+    case 1:
+        if (L[1].i == 1000) {
+            PC = 2;
+            return MOCK_NEXT;
+        }
+        AWAIT(chan_recv(g, ch, &L[2], NULL));
+        CHECK(L[2].i == L[1].i);
+        L[1].i++;
+        return MOCK_NEXT;
+    case 2: /* a timer must fire while the spinners spin */
+        AWAIT(rt_sleep(g, 5 * 1000000));
+        PC = 3;
+        return MOCK_NEXT;
+    case 3: /* plain computation of our own, preempted by the spinners */
+        if (++L[3].i < 100000) return MOCK_NEXT;
+        return MOCK_DONE;
+    }
+    return MOCK_DONE;
+}
+static Closure *setup_preempt(void) {
+    spinner_fn = mock_fn("main.spin", spinner, 4);
+    producer_fn = mock_fn("main.producer", producer, 8);
+    return mock_fn("main.main", preempt_main, 4);
+}
+T_TEST(sched, spinning_goroutines_do_not_starve_others) { run_ok_procs(setup_preempt, P1_2_4, 3); }
+
+/* An unbuffered ping-pong stays on one thread: after warm-up, no M is
+ * woken or created and both goroutines always run on the same thread. */
+static _Atomic(pthread_t) pp_thread;
+static _Atomic int pp_migrations;
+static void pp_note_thread(void) {
+    pthread_t self = pthread_self(), prev = atomic_exchange(&pp_thread, self);
+    if (!pthread_equal(prev, self)) atomic_fetch_add(&pp_migrations, 1);
+}
+static int echo(G *g, Value *L);
+static int pp_echo(G *g, Value *L) {
+    pp_note_thread();
+    return echo(g, L);
+}
+static Closure *pp_echo_fn;
+static int pp_main(G *g, Value *L) { /* L[1] round, L[7] phase: 0 warm-up, 1 measured */
+    pp_note_thread();
+    switch (PC) {
+    case 0:
+        spawn(pp_echo_fn, g, 0);
+        PC = 1;
+        return MOCK_NEXT;
+    case 1:
+        if (L[1].i == 2000) {
+            if (L[7].i == 0) {
+                L[7].i = 1;
+                L[1].i = 0;
+                L[6].i = (int64_t)atomic_load(&sched.nmwakeups);
+                atomic_store(&pp_migrations, 0);
+                return MOCK_NEXT;
+            }
+            uint64_t wakeups = atomic_load(&sched.nmwakeups) - (uint64_t)L[6].i;
+            CHECKF(wakeups == 0, "%llu thread wake-ups during a ping-pong", (unsigned long long)wakeups);
+            CHECKF(atomic_load(&pp_migrations) == 0, "%d thread switches", atomic_load(&pp_migrations));
+            L[2].i = -1;
+            PC = 4;
+            return MOCK_NEXT;
+        }
+        L[2].i = L[1].i;
+        PC = 2;
+        return MOCK_NEXT;
+    case 2:
+        AWAIT(chan_send(g, ch, &L[2]));
+        PC = 3;
+        return MOCK_NEXT;
+    case 3:
+        AWAIT(chan_recv(g, ch2, &L[3], NULL));
+        CHECK(L[3].i == L[1].i);
+        L[1].i++;
+        PC = 1;
+        return MOCK_NEXT;
+    case 4:
+        AWAIT(chan_send(g, ch, &L[2]));
+        return MOCK_DONE;
+    }
+    return MOCK_DONE;
+}
+static Closure *setup_pp_locality(void) {
+    ch = mkchan(1, 0);
+    ch2 = mkchan(1, 0);
+    pp_echo_fn = mock_fn("main.echo", pp_echo, 4);
+    return mock_fn("main.main", pp_main, 8);
+}
+T_TEST(sched, pingpong_stays_on_one_thread) {
+    static const int procs[] = {4, 2};
+    run_ok_procs(setup_pp_locality, procs, 2);
+}
+
+
+/* rt_park_thread: a goroutine parks inside a "nested vm_call" (its C stack
+ * must be kept): its thread sleeps, the P moves on, and when woken the same
+ * thread continues it. */
+static Closure *nested_fn;
+static _Atomic(pthread_t) nested_thread;
+static int nested(G *g, Value *L) {
+    pthread_t self = pthread_self();
+    atomic_store(&nested_thread, self);
+    for (int i = 0; i < 3; i++) {
+        int r;
+        while ((r = chan_recv(g, ch, &L[2], NULL)) == RT_PARKED) {
+            rt_park_thread(g);
+            CHECK(pthread_equal(pthread_self(), self));
+            CHECK(rt_current_g() == g && atomic_load(&g->status) == G_RUNNING);
+        }
+        CHECK(r == RT_OK && L[2].i == 40 + i);
+    }
+    L[3].i = 1;
+    while (chan_send(g, done_ch, &L[3]) == RT_PARKED) rt_park_thread(g);
+    return MOCK_DONE;
+}
+static int nested_main(G *g, Value *L) {
+    switch (PC) {
+    case 0:
+        waiters[0] = spawn(nested_fn, g, 0);
+        L[1].i = 0;
+        PC = 1;
+        return MOCK_NEXT;
+    case 1:
+        if (L[1].i == 3) {
+            PC = 3;
+            return MOCK_NEXT;
+        }
+        if (!parked(waiters[0])) return MOCK_YIELD;
+        CHECK(waiters[0]->blocked_thread);
+        L[2].i = 40 + L[1].i;
+        PC = 2;
+        return MOCK_NEXT;
+    case 2:
+        AWAIT(chan_send(g, ch, &L[2]));
+        L[1].i++;
+        PC = 1;
+        return MOCK_NEXT;
+    case 3:
+        AWAIT(chan_recv(g, done_ch, &L[2], NULL));
+        return MOCK_DONE;
+    }
+    return MOCK_DONE;
+}
+static Closure *setup_nested(void) {
+    ch = mkchan(1, 0);
+    done_ch = mkchan(1, 0);
+    nested_fn = mock_fn("main.nested", nested, 4);
+    return mock_fn("main.main", nested_main, 4);
+}
+T_TEST(sched, park_thread_nested_call) { run_ok_procs(setup_nested, P1_2_4, 3); }
+
+/* GOMAXPROCS changes at run time: work keeps flowing through a shrink to 1
+ * and a growth to 3. NumGoroutine counts blocked goroutines. */
+static int procs_main(G *g, Value *L) {
+    switch (PC) {
+    case 0:
+        CHECK(rt_gomaxprocs(0) == 4 && rt_num_cpu() >= 1);
+        for (int i = 0; i < 4; i++) spawn(spinner_fn, g, 0);
+        rt_waitgroup_add(g, wg, 8);
+        for (int i = 0; i < 8; i++) spawn(mu_worker_fn, g, 0);
+        CHECK(rt_gomaxprocs(1) == 4);
+        PC = 1;
+        return MOCK_NEXT;
+    case 1:
+        AWAIT(rt_waitgroup_wait(g, wg));
+        CHECK(mu_counter == 8 * mu_iters);
+        CHECK(rt_gomaxprocs(3) == 1 && rt_gomaxprocs(-1) == 3);
+        rt_waitgroup_add(g, wg, 8);
+        for (int i = 0; i < 8; i++) spawn(mu_worker_fn, g, 0);
+        PC = 2;
+        return MOCK_NEXT;
+    case 2:
+        AWAIT(rt_waitgroup_wait(g, wg));
+        CHECK(mu_counter == 16 * mu_iters);
+        PC = 3;
+        return MOCK_NEXT;
+    case 3: /* main + the spinners, once the workers have exited */
+        return rt_num_goroutine() == 5 ? MOCK_DONE : MOCK_YIELD;
+    }
+    return MOCK_DONE;
+}
+static Closure *setup_procs(void) {
+    mu_iters = 5000 / SCALE;
+    spinner_fn = mock_fn("main.spin", spinner, 4);
+    mu_worker_fn = mock_fn("main.worker", mu_worker, 8);
+    return mock_fn("main.main", procs_main, 4);
+}
+T_TEST(sched, gomaxprocs_at_run_time) { ASSERT_CHILD_OK(run_child(setup_procs, 4)); }
+
+/* Spawn 100,000 goroutines that all block, then release them; measure the
+ * memory of a parked goroutine. */
+static int64_t n_spawn;
+static Closure *parker_fn;
+static Chan *gate;
+static int parker(G *g, Value *L) {
+    AWAIT(chan_recv(g, gate, &L[2], NULL));
+    rt_waitgroup_add(g, wg, -1);
+    return MOCK_DONE;
+}
+static size_t heap_used(void) {
+    GC_gcollect();
+    return GC_get_heap_size() - GC_get_free_bytes();
+}
+static int spawn_main(G *g, Value *L) {
+    static size_t before;
+    switch (PC) {
+    case 0:
+        before = heap_used();
+        rt_waitgroup_add(g, wg, n_spawn);
+        for (int64_t i = 0; i < n_spawn; i++) spawn(parker_fn, g, 0);
+        PC = 1;
+        return MOCK_NEXT;
+    case 1: {
+        /* wait until every one of them is parked on the gate */
+        int64_t parked_n = 0;
+        rt_lock(&gate->lock);
+        for (Sudog *s = gate->recvq.first; s; s = s->next) parked_n++;
+        rt_unlock(&gate->lock);
+        if (parked_n < n_spawn) return MOCK_YIELD;
+        CHECK(rt_num_goroutine() == n_spawn + 1);
+        size_t after = heap_used();
+        double per = (double)(after - before) / (double)n_spawn;
+        report("parked goroutine: %.0f bytes\n", per);
+        if (!getenv("GC_DONT_GC")) CHECKF(per <= 1024, "%.0f bytes per parked goroutine", per);
+        CHECK(chan_close(g, gate) == RT_OK);
+        PC = 3;
+        return MOCK_NEXT;
+    }
+    case 3:
+        AWAIT(rt_waitgroup_wait(g, wg));
+        PC = 4;
+        return MOCK_NEXT;
+    case 4: /* Done comes just before each goroutine exits */
+        return rt_num_goroutine() == 1 ? MOCK_DONE : MOCK_YIELD;
+    }
+    return MOCK_DONE;
+}
+static Closure *setup_spawn(void) {
+    n_spawn = 100000 / SCALE;
+    gate = mkchan(1, 0);
+    parker_fn = mock_fn("main.parker", parker, 4);
+    return mock_fn("main.main", spawn_main, 4);
+}
+T_TEST(sched, spawn_100k_goroutines) {
+    for (int i = 0; i < 3; i++) {
+        Child c = run_child(setup_spawn, P1_2_4[i]);
+        ASSERT_CHILD_OK(c);
+        if (i == 0) T_LOG("%s", c.out);
+    }
+}
+
+/* ============================================================== stress */
+
+/* Producers send unique values through plain sends, blocking selects and
+ * selects with default over random channels (buffered and not); consumers
+ * receive through selects over every open channel and plain receives, and
+ * drop a channel when it reports closed; a closer closes everything when
+ * the producers are done. Every value must arrive exactly once. */
+#define ST_CH 4
+static Chan *st_ch[ST_CH];
+static Value st_prod_wg[2], st_cons_wg[2], st_mu[2];
+static int64_t st_per, st_sum, st_count;
+static int st_producers, st_consumers;
+static Closure *st_prod_fn, *st_cons_fn, *st_closer_fn;
+
+static int st_producer(G *g, Value *L) { /* L[1] id, L[2] i, L[3] value, L[4] mode, L[5..7] channels */
+    switch (PC) {
+    case 0:
+        if (L[2].i == st_per) {
+            rt_waitgroup_add(g, st_prod_wg, -1);
+            return MOCK_DONE;
+        }
+        L[3].i = L[1].i * st_per + L[2].i + 1;
+        L[4].i = rt_fastrandn(3);
+        for (int i = 5; i <= 7; i++) L[i].i = rt_fastrandn(ST_CH);
+        PC = 1;
+        return MOCK_NEXT;
+    case 1: {
+        int chosen = -1;
+        if (L[4].i == 0) {
+            AWAIT(chan_send(g, st_ch[L[5].i], &L[3]));
+        } else if (L[4].i == 1) {
+            SelectCase cs[4] = {{st_ch[L[5].i], true, &L[3], NULL},
+                                {st_ch[L[6].i], true, &L[3], NULL},
+                                {st_ch[L[7].i], true, &L[3], NULL},
+                                {NULL, false, NULL, NULL}};
+            AWAIT(select_go(g, cs, 4, false, &chosen));
+            CHECK(chosen >= 0 && chosen < 3);
+        } else {
+            SelectCase cs[2] = {{st_ch[L[5].i], true, &L[3], NULL}, {st_ch[L[6].i], true, &L[3], NULL}};
+            CHECK(select_go(g, cs, 2, true, &chosen) == RT_OK);
+            if (chosen < 0) { /* nothing ready: pick again, later */
+                PC = 0;
+                return MOCK_YIELD;
+            }
+        }
+        L[2].i++;
+        PC = 0;
+        return MOCK_NEXT;
+    }
+    }
+    return MOCK_DONE;
+}
+
+static int st_consumer(G *g, Value *L) {
+    /* L[2..5] channel still open, L[6] sum, L[7] count, L[8] mode, L[9] channel, L[10] value, L[11] ok */
+    switch (PC) {
+    case 0:
+        for (int i = 0; i < ST_CH; i++) L[2 + i].i = 1;
+        PC = 1;
+        return MOCK_NEXT;
+    case 1: {
+        int open = 0;
+        for (int i = 0; i < ST_CH; i++) open += (int)L[2 + i].i;
+        if (open == 0) {
+            PC = 3;
+            return MOCK_NEXT;
+        }
+        /* Consumers 0..ST_CH-1 each serve one channel with plain receives
+         * (so a plain send always has a receiver); the others use selects
+         * over every open channel. */
+        L[8].i = L[1].i < ST_CH;
+        L[9].i = L[1].i % ST_CH;
+        if (L[8].i && !L[2 + L[9].i].i) {
+            PC = 3;
+            return MOCK_NEXT;
+        }
+        PC = 2;
+        return MOCK_NEXT;
+    }
+    case 2: {
+        int got = -1;
+        bool ok = false;
+        if (L[8].i) {
+            AWAIT(chan_recv(g, st_ch[L[9].i], &L[10], OKP(L[11])));
+            got = (int)L[9].i;
+            ok = *OKP(L[11]);
+        } else {
+            SelectCase cs[ST_CH];
+            for (int i = 0; i < ST_CH; i++)
+                cs[i] = (SelectCase){L[2 + i].i ? st_ch[i] : NULL, false, &L[10], OKP(L[11])};
+            AWAIT(select_go(g, cs, ST_CH, false, &got));
+            ok = *OKP(L[11]);
+        }
+        if (ok) {
+            CHECK(L[10].i > 0);
+            L[6].i += L[10].i;
+            L[7].i++;
+        } else {
+            CHECK(L[10].i == 0);
+            L[2 + got].i = 0; /* closed: stop listening to it */
+            if (L[8].i) {
+                PC = 3;
+                return MOCK_NEXT;
+            }
+        }
+        PC = 1;
+        return MOCK_NEXT;
+    }
+    case 3:
+        AWAIT(rt_mutex_lock(g, st_mu));
+        st_sum += L[6].i;
+        st_count += L[7].i;
+        rt_mutex_unlock(g, st_mu);
+        rt_waitgroup_add(g, st_cons_wg, -1);
+        return MOCK_DONE;
+    }
+    return MOCK_DONE;
+}
+
+static int st_closer(G *g, Value *L) {
+    AWAIT(rt_waitgroup_wait(g, st_prod_wg));
+    for (int i = 0; i < ST_CH; i++) CHECK(chan_close(g, st_ch[i]) == RT_OK);
+    return MOCK_DONE;
+}
+
+static int st_main(G *g, Value *L) {
+    switch (PC) {
+    case 0:
+        rt_waitgroup_add(g, st_prod_wg, st_producers);
+        rt_waitgroup_add(g, st_cons_wg, st_consumers);
+        spawn(st_closer_fn, g, 0);
+        for (int i = 0; i < st_consumers; i++) spawn(st_cons_fn, g, 1, (int64_t)i);
+        for (int i = 0; i < st_producers; i++) spawn(st_prod_fn, g, 1, (int64_t)i);
+        PC = 1;
+        return MOCK_NEXT;
+    case 1: {
+        AWAIT(rt_waitgroup_wait(g, st_cons_wg));
+        int64_t n = st_producers * st_per;
+        CHECKF(st_count == n, "received %lld of %lld", (long long)st_count, (long long)n);
+        CHECKF(st_sum == n * (n + 1) / 2, "sum %lld, want %lld", (long long)st_sum, (long long)(n * (n + 1) / 2));
+        for (int i = 0; i < ST_CH; i++) CHECK(!st_ch[i]->recvq.first && !st_ch[i]->sendq.first);
+        return MOCK_DONE;
+    }
+    }
+    return MOCK_DONE;
+}
+
+static Closure *setup_stress(void) {
+    static const int caps[ST_CH] = {0, 1, 0, 16};
+    for (int i = 0; i < ST_CH; i++) st_ch[i] = mkchan(1, caps[i]);
+    st_producers = 7;
+    st_consumers = ST_CH + 3;
+    st_per = 4000 / SCALE;
+    st_prod_fn = mock_fn("main.producer", st_producer, 16);
+    st_cons_fn = mock_fn("main.consumer", st_consumer, 16);
+    st_closer_fn = mock_fn("main.closer", st_closer, 4);
+    return mock_fn("main.main", st_main, 4);
+}
+T_TEST(stress, message_conservation) {
+    static const int procs[] = {2, 3, 4, 1};
+    for (int round = 0; round < 3; round++) run_ok_procs(setup_stress, procs, 4);
+}
+
+/* ========================================================== benchmarks */
+
+/* Unbuffered ping-pong round trip and spawn+join, in ns (compare: compiled
+ * Go 1.19 on the same machine). Run: test_runtime --filter bench/'*' -j1
+ * --verbose. The assertions only catch pathological slowness. */
+static int64_t bench_n;
+static Closure *echo_fn, *joiner_fn;
+static int echo(G *g, Value *L) {
+    switch (PC) {
+    case 0:
+        AWAIT(chan_recv(g, ch, &L[2], NULL));
+        if (L[2].i < 0) return MOCK_DONE;
+        PC = 1;
+        return MOCK_NEXT;
+    case 1:
+        AWAIT(chan_send(g, ch2, &L[2]));
+        PC = 0;
+        return MOCK_NEXT;
+    }
+    return MOCK_DONE;
+}
+static int pingpong_main(G *g, Value *L) {
+    switch (PC) {
+    case 0:
+        spawn(echo_fn, g, 0);
+        L[5].i = rt_nanotime();
+        PC = 1;
+        return MOCK_NEXT;
+    case 1:
+        if (L[1].i == bench_n) {
+            report("pingpong_ns %.1f\n", (double)(rt_nanotime() - L[5].i) / (double)bench_n);
+            L[2].i = -1;
+            PC = 3;
+            return MOCK_NEXT;
+        }
+        L[2].i = L[1].i;
+        AWAIT(chan_send(g, ch, &L[2]));
+        PC = 2;
+        return MOCK_NEXT;
+    case 2:
+        AWAIT(chan_recv(g, ch2, &L[3], NULL));
+        CHECK(L[3].i == L[1].i);
+        L[1].i++;
+        PC = 1;
+        return MOCK_NEXT;
+    case 3:
+        AWAIT(chan_send(g, ch, &L[2]));
+        return MOCK_DONE;
+    }
+    return MOCK_DONE;
+}
+static Closure *setup_pingpong(void) {
+    ch = mkchan(1, 0);
+    ch2 = mkchan(1, 0);
+    bench_n = 1000000 / SCALE;
+    echo_fn = mock_fn("main.echo", echo, 4);
+    return mock_fn("main.main", pingpong_main, 8);
+}
+
+static int joiner(G *g, Value *L) {
+    rt_waitgroup_add(g, wg, -1);
+    return MOCK_DONE;
+}
+static int spawnjoin_main(G *g, Value *L) {
+    switch (PC) {
+    case 0:
+        L[5].i = rt_nanotime();
+        rt_waitgroup_add(g, wg, bench_n);
+        PC = 1;
+        return MOCK_NEXT;
+    case 1: /* one `go` statement per step, as in a loop of the real VM */
+        spawn(joiner_fn, g, 0);
+        if (++L[1].i == bench_n) PC = 2;
+        return MOCK_NEXT;
+    case 2:
+        AWAIT(rt_waitgroup_wait(g, wg));
+        report("spawnjoin_ns %.1f\n", (double)(rt_nanotime() - L[5].i) / (double)bench_n);
+        return MOCK_DONE;
+    }
+    return MOCK_DONE;
+}
+static Closure *setup_spawnjoin(void) {
+    bench_n = 1000000 / SCALE;
+    if (getenv("MOCK_BUDGET")) mock_budget = atoi(getenv("MOCK_BUDGET"));
+    joiner_fn = mock_fn("main.joiner", joiner, 4);
+    return mock_fn("main.main", spawnjoin_main, 8);
+}
+
+static double bench_value(Setup setup, int procs, const char *key) {
+    Child c = run_child(setup, procs);
+    ASSERT_CHILD_OK(c);
+    const char *p = strstr(c.out, key);
+    T_ASSERT(p, "%s", c.out);
+    return atof(p + strlen(key));
+}
+
+T_TEST(bench, pingpong_round_trip) {
+    double one = bench_value(setup_pingpong, 1, "pingpong_ns");
+    double all = bench_value(setup_pingpong, 0, "pingpong_ns");
+    T_LOG("unbuffered ping-pong round trip: %.0f ns (GOMAXPROCS=1), %.0f ns (default)", one, all);
+    T_ASSERT(one < 20000 * SCALE, "%.0f ns", one);
+    T_ASSERT(all < 20000 * SCALE, "%.0f ns", all);
+}
+
+T_TEST(bench, spawn_and_join) {
+    double one = bench_value(setup_spawnjoin, 1, "spawnjoin_ns");
+    double all = bench_value(setup_spawnjoin, 0, "spawnjoin_ns");
+    T_LOG("spawn + join: %.0f ns per goroutine (GOMAXPROCS=1), %.0f ns (default)", one, all);
+    T_ASSERT(one < 50000 * SCALE, "%.0f ns", one);
+    T_ASSERT(all < 50000 * SCALE, "%.0f ns", all);
 }
