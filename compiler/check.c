@@ -567,7 +567,8 @@ static void resolve_global_var(Checker *c, Object *o) {
     }
     if (nv == nn) {
         Expr *e = sp->u.value.values.items[o->index];
-        check_expr(c, e, t);
+        if (nv == 1) check_single_value(c, e, t, &sp->u.value.values);
+        else check_expr(c, e, t);
         if (e->mode == MODE_INVALID) {
             o->type = t ? t : t_invalid;
             return;
@@ -586,7 +587,7 @@ static void resolve_global_var(Checker *c, Object *o) {
                 o->type = t_invalid;
                 return;
             }
-            use_default_type(c, e);
+            use_default_type_in(c, e, "variable declaration");
             o->type = e->type;
         }
         return;
@@ -601,10 +602,7 @@ static void resolve_global_var(Checker *c, Object *o) {
             return;
         }
         if (!tt || tt->kind != KIND_TUPLE || tt->nresults != nn) {
-            if (o->index == 0)
-                errorf(c, o->pos, "assignment mismatch: %d variables but %s returns %d value%s", nn,
-                       expr_str(e), tt && tt->kind == KIND_TUPLE ? tt->nresults : 1,
-                       tt && tt->kind == KIND_TUPLE && tt->nresults == 1 ? "" : (tt && tt->kind != KIND_TUPLE ? "" : "s"));
+            if (o->index == 0) assignment_mismatch(c, nn, &sp->u.value.values);
             o->type = t ? t : t_invalid;
             return;
         }

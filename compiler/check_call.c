@@ -107,7 +107,7 @@ static void check_arguments(Checker *c, Expr *call, Type *sig, const char *fname
             return;
         }
         if (a.nvals != np) {
-            errorf(c, a.nvals < np ? call->u.call.rparen : args->items[np]->pos,
+            errorf(c, a.nvals < np ? args->items[args->len - 1]->pos : args->items[np]->pos,
                    "%s arguments in call to %s\n\thave %s\n\twant %s", a.nvals < np ? "not enough" : "too many", fname,
                    have_list(args->items, args->len), want_list(sig));
             return;
@@ -118,7 +118,9 @@ static void check_arguments(Checker *c, Expr *call, Type *sig, const char *fname
     int fixed = variadic ? np - 1 : np;
     if (a.nvals < fixed || (!variadic && a.nvals > np)) {
         bool few = a.nvals < fixed;
-        Pos p = few ? (call->u.call.rparen.line ? call->u.call.rparen : call->pos)
+        /* gc: at the first extra argument, else at the last one (or ")") */
+        Pos p = few ? (args->len ? args->items[args->len - 1]->pos
+                                 : call->u.call.rparen.line ? call->u.call.rparen : call->pos)
                     : (a.spread ? args->items[0]->pos : args->items[np]->pos);
         errorf(c, p, "%s arguments in call to %s\n\thave %s\n\twant %s", few ? "not enough" : "too many", fname,
                have_list(args->items, args->len), want_list(sig));
@@ -159,7 +161,9 @@ static void set_call_result(Expr *e, Type *sig) {
 
 static void check_conversion(Checker *c, Expr *e, Type *t) {
     ExprList *args = &e->u.call.args;
-    const char *tname = expr_str(e->u.call.fun); /* as written: byte, not uint8 */
+    Expr *fun = e->u.call.fun;
+    while (fun->kind == E_PAREN) fun = fun->u.unary.x;
+    const char *tname = expr_str(fun); /* as written: byte, not uint8 */
     if (args->len != 1) {
         errorf(c, args->len ? args->items[1]->pos : e->u.call.rparen,
                args->len ? "too many arguments in conversion to %s" : "missing argument in conversion to %s",
@@ -198,24 +202,15 @@ static void check_conversion(Checker *c, Expr *e, Type *t) {
             e->type = t;
             return;
         }
-        bool ok = cv_representable(v, t, &out, &why);
-        if (!ok && (type_is_integer(u)) && cv_kind(v) == CV_FLOAT && !cv_is_integral(v)) {
-            errorf(c, x->pos, "cannot convert %s to type %s (truncated)", operand_str(c, x), type_str(t));
-            invalid(e);
-            return;
-        }
-        if (!ok && (type_is_float(u) || type_is_complex(u)) && cv_kind(v) != CV_STRING && cv_kind(v) != CV_BOOL) {
-            ok = cv_representable(v, t, &out, &why);
-        }
-        if (!ok) {
-            if (strcmp(why, "overflows") == 0 || strcmp(why, "truncated") == 0) {
-                if (type_is_untyped(x->type))
-                    errorf(c, x->pos, "cannot convert %s to type %s (%s)", operand_str(c, x), tname, why);
-                else
-                    errorf(c, x->pos, "constant %s overflows %s", cv_repr(v), tname);
-            } else {
-                errorf(c, x->pos, "cannot convert %s to type %s", operand_str(c, x), type_str(t));
-            }
+        if (!cv_representable(v, t, &out, &why)) {
+            /* gc: an integer constant converted to an integer type can only
+             * overflow, and says so concisely (go.dev/issue/63563) */
+            bool int_const = type_is_integer(x->type->under) || x->type->kind == KIND_UNTYPED_INT ||
+                             x->type->kind == KIND_UNTYPED_RUNE;
+            if (int_const && type_is_integer(u))
+                errorf(c, x->pos, "constant %s overflows %s", cv_repr(v), tname);
+            else
+                errorf(c, x->pos, "cannot convert %s to type %s", operand_str(c, x), tname);
             invalid(e);
             return;
         }
@@ -249,6 +244,14 @@ static void check_conversion(Checker *c, Expr *e, Type *t) {
             if (u->kind == KIND_SLICE || u->kind == KIND_INTERFACE || (u->kind == KIND_STRING && !type_is_untyped(x->type)))
                 target = default_type(x->type);
             if (u->kind == KIND_INTERFACE) target = default_type(x->type);
+            /* report with the operand still untyped, as gc does: "cannot convert 1
+             * (untyped int constant) to type []byte" */
+            if (u->kind != KIND_INTERFACE && !convertible(default_type(x->type), t) &&
+                !assignable(c, default_type(x->type), t, NULL)) {
+                errorf(c, x->pos, "cannot convert %s to type %s", operand_str(c, x), tname);
+                invalid(e);
+                return;
+            }
             convert_untyped(c, x, target);
             if (x->mode == MODE_INVALID) {
                 invalid(e);
@@ -259,9 +262,9 @@ static void check_conversion(Checker *c, Expr *e, Type *t) {
     if (!convertible(x->type, t) && !assignable(c, x->type, t, NULL)) {
         const char *reason = NULL;
         if (t->under->kind == KIND_INTERFACE && !assignable(c, x->type, t, &reason) && reason)
-            errorf(c, x->pos, "cannot convert %s to type %s: %s", operand_str(c, x), type_str(t), reason);
+            errorf(c, x->pos, "cannot convert %s to type %s: %s", operand_str(c, x), tname, reason);
         else
-            errorf(c, x->pos, "cannot convert %s to type %s", operand_str(c, x), type_str(t));
+            errorf(c, x->pos, "cannot convert %s to type %s", operand_str(c, x), tname);
         invalid(e);
         return;
     }
@@ -442,7 +445,7 @@ static void check_builtin(Checker *c, Expr *e, BuiltinId id, Type *hint) {
         check_expr(c, s, NULL);
         if (d->mode == MODE_INVALID || s->mode == MODE_INVALID) goto bad;
         if (d->type->under->kind != KIND_SLICE) {
-            errorf(c, e->pos, "invalid argument: copy expects slice arguments; found %s and %s", operand_str(c, d), operand_str(c, s));
+            errorf(c, d->pos, "invalid argument: copy expects slice arguments; found %s and %s", operand_str(c, d), operand_str(c, s));
             goto bad;
         }
         if (type_is_untyped(s->type)) convert_untyped(c, s, t_string);

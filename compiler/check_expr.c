@@ -366,17 +366,30 @@ static bool to_type(Checker *c, Expr *e, Type *target, const char **why) {
     return true;
 }
 
+/* Report why untyped e could not become target, as gc words it for an
+ * operand (x + 300 with x of type int8: "300 (untyped int constant)
+ * overflows int8") or, with a context, for an assignment ("cannot use 1 <<
+ * 64 (untyped int constant ...) as int value in assignment (overflows)"). */
+static void report_untyped_conversion(Checker *c, Expr *e, Type *target, const char *why, const char *context) {
+    bool overflows = e->mode == MODE_CONST && why && strcmp(why, "overflows") == 0 && !type_is_untyped(target);
+    bool truncated = e->mode == MODE_CONST && why && strcmp(why, "truncated") == 0;
+    if (context && (overflows || truncated))
+        errorf(c, e->pos, "cannot use %s as %s value in %s (%s)", operand_str(c, e), type_str(target), context, why);
+    else if (context)
+        errorf(c, e->pos, "cannot use %s as %s value in %s", operand_str(c, e), type_str(target), context);
+    else if (overflows)
+        errorf(c, e->pos, "%s overflows %s", operand_str(c, e), type_str(target));
+    else if (truncated)
+        errorf(c, e->pos, "%s truncated to %s", operand_str(c, e), type_str(target));
+    else
+        errorf(c, e->pos, "cannot convert %s to type %s", operand_str(c, e), type_str(target));
+}
+
 void convert_untyped(Checker *c, Expr *e, Type *target) {
     if (e->mode == MODE_INVALID) return;
     const char *why;
     if (!to_type(c, e, target, &why)) {
-        if (e->mode == MODE_CONST && why && strcmp(why, "overflows") == 0 && !type_is_untyped(target))
-            errorf(c, e->pos, "cannot use %s as %s value in %s (overflows)", operand_str(c, e), type_str(target),
-                   "expression");
-        else if (e->mode == MODE_CONST && why && strcmp(why, "truncated") == 0)
-            errorf(c, e->pos, "%s truncated to %s", operand_str(c, e), type_str(target));
-        else
-            errorf(c, e->pos, "cannot convert %s to type %s", operand_str(c, e), type_str(target));
+        report_untyped_conversion(c, e, target, why, NULL);
         invalid(e);
     }
 }
@@ -385,6 +398,19 @@ void use_default_type(Checker *c, Expr *e) {
     if (e->mode == MODE_INVALID || !type_is_untyped(e->type)) return;
     if (e->type == t_untyped_nil) return;
     convert_untyped(c, e, default_type(e->type));
+}
+
+bool use_default_type_in(Checker *c, Expr *e, const char *context) {
+    if (e->mode == MODE_INVALID) return false;
+    if (!type_is_untyped(e->type) || e->type == t_untyped_nil) return true;
+    Type *t = default_type(e->type);
+    const char *why;
+    if (!to_type(c, e, t, &why)) {
+        report_untyped_conversion(c, e, t, why, context);
+        invalid(e);
+        return false;
+    }
+    return true;
 }
 
 bool check_value(Checker *c, Expr *e) {
@@ -424,8 +450,9 @@ bool assign_to_spelled(Checker *c, Expr *e, Type *t, const char *spelled, const 
             }
             return true;
         }
-        if (t->under->kind == KIND_INTERFACE && t->under->nimethods) {
-            use_default_type(c, e);
+        if (t->under->kind == KIND_INTERFACE) {
+            /* the constant gets its default type first (gc: "as int value in argument") */
+            if (!use_default_type_in(c, e, context)) return false;
         } else if (!to_type(c, e, t, &why)) {
             if (why && *why && strcmp(why, "shift") != 0)
                 errorf(c, e->pos, "cannot use %s as %s value in %s (%s)", operand_str(c, e), tname, context,
@@ -500,6 +527,17 @@ void mark_addressed(Checker *c, Expr *e) {
 }
 
 static bool comparable_type(Type *t) { return (t->flags & TF_COMPARABLE) != 0; }
+
+/* Why values of struct or array type t cannot be compared, in gc's words:
+ * the first incomparable field's type, or the array type itself. */
+static const char *incomparable_cause(Type *t) {
+    Type *u = t->under;
+    if (u->kind == KIND_STRUCT)
+        for (int i = 0; i < u->nfields; i++)
+            if (!comparable_type(u->fields[i].type))
+                return gc_sprintf("struct containing %s cannot be compared", type_str(u->fields[i].type));
+    return gc_sprintf("%s cannot be compared", type_str(t));
+}
 
 static bool ordered(Type *t) {
     Type *u = t->under;
@@ -607,10 +645,14 @@ static void check_shift(Checker *c, Expr *e, Expr *x, Expr *y) {
 static bool match_types(Checker *c, Expr *e, Expr *x, Expr *y, Pos pos) {
     bool xu = type_is_untyped(x->type), yu = type_is_untyped(y->type);
     const char *why;
-    if (xu && !yu) {
-        if (!to_type(c, x, y->type, &why)) goto mismatch;
-    } else if (yu && !xu) {
-        if (!to_type(c, y, x->type, &why)) goto mismatch;
+    if (xu != yu) {
+        Expr *u = xu ? x : y, *typed = xu ? y : x;
+        if (!to_type(c, u, typed->type, &why)) {
+            if (u->mode != MODE_CONST || !why || !*why || strcmp(why, "shift") == 0) goto mismatch;
+            report_untyped_conversion(c, u, typed->type, why, NULL); /* x + 300: "overflows int8" */
+            invalid(e);
+            return false;
+        }
     } else if (xu && yu) {
         if (x->type == t_untyped_nil || y->type == t_untyped_nil) return x->type == y->type ? true : false;
         int rx = untyped_rank(x->type), ry = untyped_rank(y->type);
@@ -683,7 +725,7 @@ static void check_comparison(Checker *c, Expr *e, Expr *x, Expr *y) {
             if (what)
                 errorf(c, e->u.binary.x->pos, "invalid operation: %s (%s can only be compared to nil)", expr_str(e), what);
             else
-                errorf(c, e->u.binary.x->pos, "invalid operation: %s (%s cannot be compared)", expr_str(e), type_str(bad));
+                errorf(c, e->u.binary.x->pos, "invalid operation: %s (%s)", expr_str(e), incomparable_cause(bad));
             invalid(e);
             return;
         }
@@ -805,7 +847,7 @@ static void check_unary(Checker *c, Expr *e, Type *hint) {
         }
         if (inner->kind != E_COMPOSITELIT && !is_addressable(x)) {
             if (x->mode == MODE_TYPE) errorf(c, x->pos, "%s (type) is not an expression", expr_str(x));
-            else errorf(c, e->pos, "invalid operation: cannot take address of %s", operand_str(c, x));
+            else errorf(c, x->pos, "invalid operation: cannot take address of %s", operand_str(c, x));
             invalid(e);
             return;
         }
@@ -822,12 +864,12 @@ static void check_unary(Checker *c, Expr *e, Type *hint) {
         }
         Type *u = x->type->under;
         if (u->kind != KIND_CHAN) {
-            errorf(c, e->pos, "invalid operation: cannot receive from non-channel %s", operand_str(c, x));
+            errorf(c, x->pos, "invalid operation: cannot receive from non-channel %s", operand_str(c, x));
             invalid(e);
             return;
         }
         if (u->chan_dir == CHAN_SEND) {
-            errorf(c, e->pos, "invalid operation: cannot receive from send-only channel %s", operand_str(c, x));
+            errorf(c, x->pos, "invalid operation: cannot receive from send-only channel %s", operand_str(c, x));
             invalid(e);
             return;
         }
@@ -849,7 +891,7 @@ static void check_unary(Checker *c, Expr *e, Type *hint) {
     default: ok = false;
     }
     if (!ok) {
-        errorf(c, e->pos, "invalid operation: operator %s not defined on %s", op_name(op), operand_str(c, x));
+        errorf(c, x->pos, "invalid operation: operator %s not defined on %s", op_name(op), operand_str(c, x));
         invalid(e);
         return;
     }
@@ -1076,6 +1118,9 @@ static Type *method_sig_without_recv(Type *ms) {
     return type_func(ms->params + 1, ms->nparams - 1, ms->results, ms->nresults, (ms->flags & TF_VARIADIC) != 0);
 }
 
+/* Where gc reports a problem with selector x.f: at f. */
+static Pos sel_pos(Expr *e) { return e->u.selector.sel_pos.line ? e->u.selector.sel_pos : e->pos; }
+
 /* I.M for an interface type I: lookup_field_or_method leaves the methods of
  * the interface itself to its callers (values of interface type dispatch
  * dynamically), so a method expression looks them up here. */
@@ -1100,7 +1145,7 @@ static void check_selector(Checker *c, Expr *e) {
             po->import_spec->u.import.used = true;
             x->mode = MODE_PACKAGE;
             x->obj = po;
-            Object *o = package_member(c, po, sel, e->u.selector.sel_pos.line ? e->u.selector.sel_pos : e->pos);
+            Object *o = package_member(c, po, sel, sel_pos(e));
             if (!o) {
                 invalid(e);
                 return;
@@ -1136,7 +1181,8 @@ static void check_selector(Checker *c, Expr *e) {
         LookupKind k = t->under->kind == KIND_INTERFACE ? lookup_iface_method(t, sel, s)
                                    : lookup_field_or_method(t, sel, s, NULL, &m, &indirect);
         if (k != LOOKUP_METHOD) {
-            errorf(c, e->pos, "%s undefined (type %s has no method %s)", expr_str(e), type_str(t), sel);
+            errorf(c, sel_pos(e), "%s undefined (type %s has no %s %s)", expr_str(e), type_str(t),
+                   k == LOOKUP_FIELD ? "method" : "field or method", sel);
             invalid(e);
             return;
         }
@@ -1158,7 +1204,7 @@ static void check_selector(Checker *c, Expr *e) {
         }
         if (m->color != 2) resolve_object(c, m);
         if (m->ptr_recv && t->kind != KIND_POINTER && !indirect) {
-            errorf(c, e->pos, "invalid method expression %s (needs pointer receiver (*%s).%s)", expr_str(e),
+            errorf(c, sel_pos(e), "invalid method expression %s (needs pointer receiver (*%s).%s)", expr_str(e),
                    type_str(t), sel);
             invalid(e);
             return;
@@ -1191,12 +1237,12 @@ static void check_selector(Checker *c, Expr *e) {
                 return;
             }
         }
-        errorf(c, e->u.selector.sel_pos.line ? e->u.selector.sel_pos : e->pos, "%s undefined (type %s has no field or method %s)", expr_str(e), type_str(t), sel);
+        errorf(c, sel_pos(e), "%s undefined (type %s has no field or method %s)", expr_str(e), type_str(t), sel);
         invalid(e);
         return;
     }
     if (t->kind == KIND_POINTER && t->elem->under && t->elem->under->kind == KIND_INTERFACE && !t->name) {
-        errorf(c, e->u.selector.sel_pos.line ? e->u.selector.sel_pos : e->pos, "%s undefined (type %s is pointer to interface, not interface)", expr_str(e), type_str(t));
+        errorf(c, sel_pos(e), "%s undefined (type %s is pointer to interface, not interface)", expr_str(e), type_str(t));
         invalid(e);
         return;
     }
@@ -1224,7 +1270,7 @@ static void check_selector(Checker *c, Expr *e) {
         if (m->ptr_recv) {
             if (!indirect) {
                 if (!is_addressable(x)) {
-                    errorf(c, e->pos, "cannot call pointer method %s on %s", sel, type_str(t));
+                    errorf(c, sel_pos(e), "cannot call pointer method %s on %s", sel, type_str(t));
                     invalid(e);
                     return;
                 }
@@ -1240,14 +1286,14 @@ static void check_selector(Checker *c, Expr *e) {
         return;
     }
     case LOOKUP_AMBIGUOUS:
-        errorf(c, e->u.selector.sel_pos.line ? e->u.selector.sel_pos : e->pos, "ambiguous selector %s", expr_str(e));
+        errorf(c, sel_pos(e), "ambiguous selector %s", expr_str(e));
         invalid(e);
         return;
     default:
         if (t->under->kind == KIND_STRUCT || (t->kind == KIND_POINTER && t->elem->under->kind == KIND_STRUCT)) {
             /* gc hints at unexported/capitalisation mismatches; keep it simple */
         }
-        errorf(c, e->u.selector.sel_pos.line ? e->u.selector.sel_pos : e->pos, "%s undefined (type %s has no field or method %s)", expr_str(e), type_str(t), sel);
+        errorf(c, sel_pos(e), "%s undefined (type %s has no field or method %s)", expr_str(e), type_str(t), sel);
         invalid(e);
         return;
     }
@@ -1260,39 +1306,32 @@ static void check_selector(Checker *c, Expr *e) {
 static int64_t check_index(Checker *c, Expr *idx, int64_t length, const char *what) {
     check_expr_internal(c, idx, NULL);
     if (!check_value(c, idx)) return -1;
-    if (idx->mode == MODE_CONST) {
-        ConstVal *iv = cv_to_int(idx->cv);
-        if (!iv || !(is_integer_or_untyped(idx->type) || type_is_untyped(idx->type))) {
-            errorf(c, idx->pos, "invalid argument: %s %s must be integer", what, operand_str(c, idx));
-            return -1;
-        }
-        if (cv_sign(iv) < 0) {
-            errorf(c, idx->pos, "invalid argument: %s %s must not be negative", what, operand_str(c, idx));
-            return -1;
-        }
-        if (!cv_fits_int64(iv)) {
-            errorf(c, idx->pos, "invalid argument: %s %s overflows int", what, operand_str(c, idx));
-            return -1;
-        }
-        int64_t v = cv_int64_val(iv);
-        if (length >= 0 && v >= length) {
-            errorf(c, idx->pos, "invalid argument: %s %s out of bounds [0:%lld]", what, expr_str(idx), (long long)length);
-            return -1;
-        }
-        if (type_is_untyped(idx->type)) {
-            idx->cv = iv;
-            convert_untyped(c, idx, t_int);
-        }
-        return v;
+    /* an untyped constant index becomes an int first, as in gc ("1.5 (untyped
+     * float constant) truncated to int") */
+    if (type_is_untyped(idx->type)) {
+        convert_untyped(c, idx, t_int);
+        if (idx->mode == MODE_INVALID) return -1;
     }
     if (!type_is_integer(idx->type->under)) {
-        if (type_is_untyped(idx->type)) convert_untyped(c, idx, t_int);
-        else {
-            errorf(c, idx->pos, "invalid argument: %s %s must be integer", what, operand_str(c, idx));
-            return -1;
-        }
+        errorf(c, idx->pos, "invalid argument: %s %s must be integer", what, operand_str(c, idx));
+        return -1;
     }
-    return -2;
+    if (idx->mode != MODE_CONST) return -2;
+    ConstVal *iv = idx->cv;
+    if (cv_sign(iv) < 0) {
+        errorf(c, idx->pos, "invalid argument: %s %s must not be negative", what, operand_str(c, idx));
+        return -1;
+    }
+    if (!cv_fits_int64(iv)) {
+        errorf(c, idx->pos, "invalid argument: %s %s overflows int", what, operand_str(c, idx));
+        return -1;
+    }
+    int64_t v = cv_int64_val(iv);
+    if (length >= 0 && v >= length) {
+        errorf(c, idx->pos, "invalid argument: %s %s out of bounds [0:%lld]", what, expr_str(idx), (long long)length);
+        return -1;
+    }
+    return v;
 }
 
 static void check_index_expr(Checker *c, Expr *e, Type *hint) {
@@ -1363,7 +1402,8 @@ static void check_index_expr(Checker *c, Expr *e, Type *hint) {
         e->type = u->elem;
         return;
     default:
-        errorf(c, x->pos, "invalid operation: cannot index %s", operand_str(c, x));
+        errorf(c, e->u.index.lbrack.line ? e->u.index.lbrack : x->pos, "invalid operation: cannot index %s",
+               operand_str(c, x));
         invalid(e);
         return;
     }
@@ -1569,7 +1609,7 @@ static void check_expr_internal(Checker *c, Expr *e, Type *hint) {
             break;
         }
         if (x->type->under->kind != KIND_POINTER) {
-            errorf(c, e->pos, "invalid operation: cannot indirect %s", operand_str(c, x));
+            errorf(c, x->pos, "invalid operation: cannot indirect %s", operand_str(c, x));
             invalid(e);
             break;
         }
@@ -1604,6 +1644,8 @@ static void check_expr_internal(Checker *c, Expr *e, Type *hint) {
 void check_expr_or_type(Checker *c, Expr *e) { check_expr_internal(c, e, NULL); }
 
 void check_multi(Checker *c, Expr *e) { check_expr_internal(c, e, NULL); }
+
+void check_expr_or_tuple(Checker *c, Expr *e, Type *hint) { check_expr_internal(c, e, hint); }
 
 void check_expr(Checker *c, Expr *e, Type *hint) {
     check_expr_internal(c, e, hint);

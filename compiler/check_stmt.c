@@ -86,12 +86,7 @@ static Type *check_lhs(Checker *c, Expr *e) {
         errorf(c, e->pos, "cannot assign to struct field %s in map", expr_str(e));
         return t_invalid;
     }
-    if (e->mode == MODE_CONST || (e->obj && e->obj->kind == OBJ_CONST))
-        errorf(c, e->pos, "cannot assign to %s (neither addressable nor a map index expression)", operand_str(c, e));
-    else if (x->kind == E_INDEX && x->u.index.x->type && x->u.index.x->type->under->kind == KIND_STRING)
-        errorf(c, e->pos, "cannot assign to %s (neither addressable nor a map index expression)", operand_str(c, e));
-    else
-        errorf(c, e->pos, "cannot assign to %s (neither addressable nor a map index expression)", operand_str(c, e));
+    errorf(c, e->pos, "cannot assign to %s (neither addressable nor a map index expression)", expr_str(e));
     return t_invalid;
 }
 
@@ -101,16 +96,32 @@ static bool commaok_capable(Expr *e) {
     return e->mode == MODE_MAPINDEX || e->mode == MODE_COMMAOK;
 }
 
-static void assignment_mismatch(Checker *c, Pos pos, int nl, ExprList *rhs) {
+/* "assignment mismatch: 2 variables but f returns 1 value", reported as gc
+ * does at the first value, naming a call by its function. */
+void assignment_mismatch(Checker *c, int nl, ExprList *rhs) {
     Expr *r0 = rhs->items[0];
-    if (rhs->len == 1 && r0->type && r0->type->kind == KIND_TUPLE)
-        errorf(c, pos, "assignment mismatch: %d variable%s but %s returns %d value%s", nl, nl == 1 ? "" : "s",
-               expr_str(r0), r0->type->nresults, r0->type->nresults == 1 ? "" : "s");
-    else if (rhs->len == 1 && r0->mode == MODE_NOVALUE)
-        errorf(c, pos, "%s (no value) used as value", expr_str(r0));
-    else
-        errorf(c, pos, "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s", rhs->len,
+    Expr *call = r0;
+    while (call->kind == E_PAREN) call = call->u.unary.x;
+    if (rhs->len == 1 && r0->mode == MODE_NOVALUE)
+        errorf(c, r0->pos, "%s (no value) used as value", expr_str(r0));
+    else if (rhs->len == 1 && call->kind == E_CALL) {
+        int nr = r0->type && r0->type->kind == KIND_TUPLE ? r0->type->nresults : 1;
+        errorf(c, r0->pos, "assignment mismatch: %d variable%s but %s returns %d value%s", nl, nl == 1 ? "" : "s",
+               expr_str(call->u.call.fun), nr, nr == 1 ? "" : "s");
+    } else
+        errorf(c, r0->pos, "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s", rhs->len,
                rhs->len == 1 ? "" : "s");
+}
+
+/* Check the value of a one-variable assignment or declaration (rhs holds
+ * just e): a multi-value call there is an assignment mismatch. */
+void check_single_value(Checker *c, Expr *e, Type *hint, ExprList *rhs) {
+    check_expr_or_tuple(c, e, hint);
+    if (e->mode != MODE_INVALID && e->type && e->type->kind == KIND_TUPLE) {
+        assignment_mismatch(c, 1, rhs);
+        e->mode = MODE_INVALID;
+        e->type = t_invalid;
+    }
 }
 
 static void check_assign(Checker *c, Stmt *s) {
@@ -169,7 +180,8 @@ static void check_assign(Checker *c, Stmt *s) {
             for (int i = 0; i < rhs->len; i++) {
                 Expr *r = rhs->items[i];
                 Type *hint = objs[i] ? objs[i]->type : NULL;
-                check_expr(c, r, hint);
+                if (rhs->len == 1) check_single_value(c, r, hint, rhs);
+                else check_expr(c, r, hint);
                 if (r->mode == MODE_INVALID) {
                     types[i] = t_invalid;
                     continue;
@@ -188,7 +200,7 @@ static void check_assign(Checker *c, Stmt *s) {
                         types[i] = t_invalid;
                         continue;
                     }
-                    use_default_type(c, r);
+                    use_default_type_in(c, r, "assignment");
                     types[i] = r->type;
                 }
             }
@@ -218,12 +230,12 @@ static void check_assign(Checker *c, Stmt *s) {
                     errorf(c, lhs->items[1]->pos, "cannot use %s (untyped bool value) as %s value in assignment",
                            "ok", type_str(objs[1]->type));
             } else {
-                assignment_mismatch(c, lhs->items[0]->pos, lhs->len, rhs);
+                assignment_mismatch(c, lhs->len, rhs);
                 for (int i = 0; i < lhs->len; i++) types[i] = t_invalid;
             }
         } else {
             for (int i = 0; i < rhs->len; i++) check_expr(c, rhs->items[i], NULL);
-            assignment_mismatch(c, lhs->items[0]->pos, lhs->len, rhs);
+            assignment_mismatch(c, lhs->len, rhs);
             for (int i = 0; i < lhs->len; i++) types[i] = t_invalid;
         }
         for (int i = 0; i < lhs->len; i++) {
@@ -252,14 +264,16 @@ static void check_assign(Checker *c, Stmt *s) {
     if (rhs->len == lhs->len) {
         for (int i = 0; i < rhs->len; i++) {
             Expr *r = rhs->items[i];
-            check_expr(c, r, lts[i]);
+            if (rhs->len == 1) check_single_value(c, r, lts[i], rhs);
+            else check_expr(c, r, lts[i]);
             if (r->mode == MODE_INVALID) continue;
             if (lts[i]) {
                 if (lts[i]->kind != KIND_INVALID) assign_to(c, r, lts[i], "assignment");
             } else {
-                if (r->type == t_untyped_nil) errorf(c, r->pos, "use of untyped nil in assignment");
-                else if (r->mode == MODE_NOVALUE || r->mode == MODE_TYPE) assign_to(c, r, t_any, "assignment");
-                else use_default_type(c, r);
+                const char *ctx = "assignment to _ identifier";
+                if (r->type == t_untyped_nil) errorf(c, r->pos, "use of untyped nil in %s", ctx);
+                else if (r->mode == MODE_NOVALUE || r->mode == MODE_TYPE) assign_to(c, r, t_any, ctx);
+                else use_default_type_in(c, r, ctx);
             }
         }
         return;
@@ -290,7 +304,7 @@ static void check_assign(Checker *c, Stmt *s) {
     } else {
         for (int i = 0; i < rhs->len; i++) check_expr(c, rhs->items[i], NULL);
     }
-    assignment_mismatch(c, lhs->items[0]->pos, lhs->len, rhs);
+    assignment_mismatch(c, lhs->len, rhs);
 }
 
 /* ----------------------------------------------------- local declarations */
@@ -306,7 +320,8 @@ static void check_local_decl(Checker *c, Decl *d) {
             if (nv == nn) {
                 for (int j = 0; j < nv; j++) {
                     Expr *v = sp->u.value.values.items[j];
-                    check_expr(c, v, t);
+                    if (nv == 1) check_single_value(c, v, t, &sp->u.value.values);
+                    else check_expr(c, v, t);
                     if (v->mode == MODE_INVALID) {
                         types[j] = t ? t : t_invalid;
                         continue;
@@ -325,7 +340,7 @@ static void check_local_decl(Checker *c, Decl *d) {
                             types[j] = t_invalid;
                             continue;
                         }
-                        use_default_type(c, v);
+                        use_default_type_in(c, v, "variable declaration");
                         types[j] = v->type;
                     }
                 }
@@ -350,12 +365,12 @@ static void check_local_decl(Checker *c, Decl *d) {
                     types[0] = t ? t : v->type;
                     types[1] = t ? t : t_bool;
                 } else {
-                    assignment_mismatch(c, sp->u.value.names.items[0]->pos, nn, &sp->u.value.values);
+                    assignment_mismatch(c, nn, &sp->u.value.values);
                     for (int j = 0; j < nn; j++) types[j] = t ? t : t_invalid;
                 }
             } else {
                 for (int j = 0; j < nv; j++) check_expr(c, sp->u.value.values.items[j], NULL);
-                assignment_mismatch(c, sp->u.value.names.items[0]->pos, nn, &sp->u.value.values);
+                assignment_mismatch(c, nn, &sp->u.value.values);
                 for (int j = 0; j < nn; j++) types[j] = t ? t : t_invalid;
             }
             for (int j = 0; j < nn; j++) declare_local(c, sp->u.value.names.items[j], types[j]);
@@ -766,7 +781,7 @@ static void check_range(Checker *c, Stmt *s) {
         case KIND_CHAN:
             kt = u->elem;
             if (u->chan_dir == CHAN_SEND) {
-                errorf(c, x->pos, "invalid operation: range %s receive from send-only channel", expr_str(x));
+                errorf(c, x->pos, "cannot range over %s (receive from send-only channel)", operand_str(c, x));
                 ok = false;
             }
             if (s->u.range.value) {
@@ -1118,6 +1133,154 @@ bool is_terminating(Stmt *s, const char *label) {
 
 /* --------------------------------------------------------------- bodies */
 
+/* ------------------------------------------------------------- gotos */
+
+/* spec §Goto statements: a goto must not jump into a block, nor over a
+ * variable declaration of the block of its label. This follows gc's
+ * syntax.checkBranches: blocks are walked in source order; a goto whose
+ * label is not yet declared in its block or an enclosing one is "forward"
+ * and travels outward until its block declares the label; gotos still
+ * unresolved at the top jump into a block. */
+typedef struct GotoBlock {
+    struct GotoBlock *parent;
+    Pos start;
+} GotoBlock;
+
+typedef struct GotoLabel {
+    const char *name;
+    GotoBlock *block;
+} GotoLabel;
+
+typedef Vec(Stmt *) GotoList;
+
+typedef struct GotoCtx {
+    Checker *c;
+    Vec(GotoLabel) labels; /* declared so far */
+} GotoCtx;
+
+static GotoLabel *goto_label(GotoCtx *g, const char *name) {
+    for (int i = 0; i < g->labels.len; i++)
+        if (g->labels.items[i].name == name) return &g->labels.items[i];
+    return NULL;
+}
+
+static bool goto_in_list(GotoList *l, Stmt *s) {
+    for (int i = 0; i < l->len; i++)
+        if (l->items[i] == s) return true;
+    return false;
+}
+
+static void goto_block(GotoCtx *g, GotoBlock *parent, Pos start, Stmt **stmts, int n, GotoList *out);
+
+static void goto_stmt_block(GotoCtx *g, GotoBlock *b, Stmt *blk, GotoList *fwd) {
+    if (blk && blk->kind == S_BLOCK)
+        goto_block(g, b, blk->pos, blk->u.block.list.items, blk->u.block.list.len, fwd);
+}
+
+static void goto_block(GotoCtx *g, GotoBlock *parent, Pos start, Stmt **stmts, int n, GotoList *out) {
+    GotoBlock *b = NEW(GotoBlock);
+    b->parent = parent;
+    b->start = start;
+    GotoList fwd = {0}, bad = {0}; /* bad: forward gotos that a declaration followed */
+    const char *var_name = NULL;
+    Pos var_pos = {0};
+    for (int i = 0; i < n; i++) {
+        Stmt *s = stmts[i];
+        while (s && s->kind == S_LABELED) {
+            const char *name = s->u.labeled.label;
+            if (name != intern_cstr("_") && !goto_label(g, name)) {
+                vec_push(&g->labels, ((GotoLabel){name, b}));
+                int k = 0;
+                for (int j = 0; j < fwd.len; j++) {
+                    Stmt *go = fwd.items[j];
+                    if (go->u.branch.label != name) {
+                        fwd.items[k++] = go;
+                        continue;
+                    }
+                    if (var_name && goto_in_list(&bad, go))
+                        errorf(g->c, go->u.branch.label_pos, "goto %s jumps over declaration of %s at %s:%d:%d", name,
+                               var_name, var_pos.file, var_pos.line, var_pos.col);
+                }
+                fwd.len = k;
+            }
+            s = s->u.labeled.stmt;
+        }
+        if (!s) continue;
+        bool declares = false;
+        switch (s->kind) {
+        case S_DECL: {
+            Decl *d = s->u.decl.decl;
+            if (d->kind == D_VAR && d->u.gen.specs.len) {
+                Expr *name = d->u.gen.specs.items[0]->u.value.names.items[0];
+                var_name = name->u.ident.name;
+                var_pos = name->pos;
+                declares = true;
+            }
+            break;
+        }
+        case S_ASSIGN:
+            if (s->u.assign.tok == TK_DEFINE) {
+                StrBuf sb;
+                sb_init(&sb);
+                for (int j = 0; j < s->u.assign.lhs.len; j++)
+                    sb_printf(&sb, "%s%s", j ? ", " : "", expr_str(s->u.assign.lhs.items[j]));
+                var_name = sb.data;
+                var_pos = s->u.assign.tok_pos.line ? s->u.assign.tok_pos : s->pos;
+                declares = true;
+            }
+            break;
+        case S_BRANCH:
+            if (s->u.branch.tok == TK_GOTO) {
+                GotoLabel *l = goto_label(g, s->u.branch.label);
+                GotoBlock *a = b;
+                while (l && a && a != l->block) a = a->parent;
+                if (!l || !a) vec_push(&fwd, s); /* declared later, or in a block not enclosing the goto */
+            }
+            break;
+        case S_BLOCK: goto_stmt_block(g, b, s, &fwd); break;
+        case S_IF:
+            goto_stmt_block(g, b, s->u.if_.body, &fwd);
+            if (s->u.if_.else_) goto_block(g, b, s->u.if_.else_->pos, &s->u.if_.else_, 1, &fwd);
+            break;
+        case S_FOR: goto_stmt_block(g, b, s->u.for_.body, &fwd); break;
+        case S_RANGE: goto_stmt_block(g, b, s->u.range.body, &fwd); break;
+        case S_SWITCH:
+        case S_TYPESWITCH:
+        case S_SELECT: {
+            Stmt *body = s->kind == S_SWITCH ? s->u.switch_.body
+                         : s->kind == S_TYPESWITCH ? s->u.typeswitch.body : s->u.select.body;
+            for (int j = 0; body && j < body->u.block.list.len; j++) {
+                Stmt *cc = body->u.block.list.items[j];
+                if (cc->kind == S_CASECLAUSE)
+                    goto_block(g, b, cc->pos, cc->u.caseclause.body.items, cc->u.caseclause.body.len, &fwd);
+                else if (cc->kind == S_COMMCLAUSE)
+                    goto_block(g, b, cc->pos, cc->u.commclause.body.items, cc->u.commclause.body.len, &fwd);
+            }
+            break;
+        }
+        default: break;
+        }
+        if (declares) {
+            bad.len = 0;
+            for (int j = 0; j < fwd.len; j++) vec_push(&bad, fwd.items[j]);
+        }
+    }
+    for (int j = 0; j < fwd.len; j++) vec_push(out, fwd.items[j]);
+}
+
+static void check_gotos(Checker *c, Stmt *body) {
+    GotoCtx g = {.c = c};
+    GotoList fwd = {0};
+    goto_block(&g, NULL, body->pos, body->u.block.list.items, body->u.block.list.len, &fwd);
+    for (int i = 0; i < fwd.len; i++) {
+        Stmt *go = fwd.items[i];
+        GotoLabel *l = goto_label(&g, go->u.branch.label);
+        if (l) /* an undefined label is reported with the goto itself */
+            errorf(c, go->u.branch.label_pos, "goto %s jumps into block starting at %s:%d:%d", l->name,
+                   l->block->start.file, l->block->start.line, l->block->start.col);
+    }
+}
+
 static void collect_labels(Checker *c, Stmt *s) {
     if (!s) return;
     switch (s->kind) {
@@ -1180,6 +1343,7 @@ void check_func_body(Checker *c, FuncCtx *fc) {
     c->scope = fc->scope;
     collect_labels(c, fc->body);
     check_block_list(c, &fc->body->u.block.list);
+    check_gotos(c, fc->body);
     if (fc->sig->nresults > 0 && !list_terminating(&fc->body->u.block.list))
         errorf(c, fc->body->u.block.rbrace.line ? fc->body->u.block.rbrace : fc->body->pos, "missing return");
     for (int i = 0; i < fc->labels.len; i++) {

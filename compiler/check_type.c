@@ -413,7 +413,15 @@ bool convertible(Type *v, Type *t) {
 static Type *resolve_type_name(Checker *c, Expr *e, Object *o) {
     if (!o) return t_invalid;
     if (o->kind != OBJ_TYPE) {
-        errorf(c, e->pos, "%s is not a type", expr_str(e));
+        /* gc describes the operand: "x (variable of type int) is not a type" */
+        if (o->kind == OBJ_VAR || o->kind == OBJ_FUNC) {
+            if (o->color != 2 && o->decl) resolve_object(c, o);
+            o->used = true;
+            errorf(c, e->pos, "%s (%s of type %s) is not a type", expr_str(e), o->kind == OBJ_VAR ? "variable" : "value",
+                   o->type ? type_str(o->type) : "invalid type");
+        } else {
+            errorf(c, e->pos, "%s is not a type", expr_str(e));
+        }
         return t_invalid;
     }
     if (o->color != 2) resolve_object(c, o);
@@ -562,7 +570,7 @@ Type *check_type_expr(Checker *c, Expr *e) {
             break;
         }
         if (cv_sign(iv) < 0 || !cv_fits_int64(iv)) {
-            errorf(c, le->pos, "invalid array length %s", expr_str(le));
+            errorf(c, le->pos, "invalid array length %s", operand_str(c, le));
             break;
         }
         int64_t n = cv_int64_val(iv);

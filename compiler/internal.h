@@ -278,6 +278,7 @@ void complete_method_tables(Session *s, Package *pkg);
 void check_expr(Checker *c, Expr *e, Type *hint);
 void check_expr_or_type(Checker *c, Expr *e);
 void check_multi(Checker *c, Expr *e); /* allows tuple results */
+void check_expr_or_tuple(Checker *c, Expr *e, Type *hint); /* check_multi with a type hint */
 void check_call(Checker *c, Expr *e, Type *hint);
 /* Convert an (untyped) expression to type t for assignment; reports
  * "cannot use x (...) as T value in <context>". Returns false on error. */
@@ -285,6 +286,9 @@ bool assign_to(Checker *c, Expr *e, Type *t, const char *context);
 bool assign_to_spelled(Checker *c, Expr *e, Type *t, const char *spelled, const char *context);
 void convert_untyped(Checker *c, Expr *e, Type *target);
 void use_default_type(Checker *c, Expr *e);
+/* The same where the value is assigned (context: "assignment", "variable
+ * declaration", ...), which words errors as assign_to does. */
+bool use_default_type_in(Checker *c, Expr *e, const char *context);
 /* Is e a value (not a type, package, built-in or no-value call)? Reports if not. */
 bool check_value(Checker *c, Expr *e);
 const char *expr_str(Expr *e);         /* source-like rendering for messages */
@@ -297,6 +301,8 @@ Selection *expr_selection(Expr *e);
 void check_func_body(Checker *c, FuncCtx *fc);
 void check_stmt(Checker *c, Stmt *s);
 bool is_terminating(Stmt *s, const char *label);
+void assignment_mismatch(Checker *c, int nvars, ExprList *rhs);
+void check_single_value(Checker *c, Expr *e, Type *hint, ExprList *rhs);
 
 /* ---- code generation (gen_*.c) ---- */
 Func *gen_function(Session *s, FuncCtx *fc);

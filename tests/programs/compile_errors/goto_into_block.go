@@ -1,0 +1,11 @@
+package main
+
+import "fmt"
+
+func main() {
+	goto inside
+	{
+	inside:
+		fmt.Println("in")
+	}
+}

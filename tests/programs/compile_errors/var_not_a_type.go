@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	count := 3
+	var total count
+	fmt.Println(total)
+}
