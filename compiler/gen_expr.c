@@ -75,6 +75,7 @@ void lv_load(FS *fs, LValue *lv, int dst) {
     case LV_REG: emit_move(fs, dst, lv->reg, n); break;
     case LV_PTR:
         if (lv->off == 0) emit(fs, lv->nilcheck ? OP_LOADP : OP_LOAD, dst, lv->reg, n);
+        else if (n == 1) emit(fs, OP_LOADF1, dst, lv->reg, lv->off);
         else {
             emit(fs, OP_LOADF, dst, lv->reg, lv->off);
             emit_extra(fs, n, 0, 0);
@@ -99,6 +100,7 @@ void lv_store(FS *fs, LValue *lv, int src) {
     case LV_REG: emit_move(fs, lv->reg, src, n); break;
     case LV_PTR:
         if (lv->off == 0) emit(fs, lv->nilcheck ? OP_STOREP : OP_STORE, lv->reg, src, n);
+        else if (n == 1) emit(fs, OP_STOREF1, lv->reg, lv->off, src);
         else {
             emit(fs, OP_STOREF, lv->reg, lv->off, src);
             emit_extra(fs, n, 0, 0);
@@ -641,6 +643,16 @@ static int gen_iface_receiver(FS *fs, Selection *sel, Expr *x) {
     return iv;
 }
 
+/* math functions compiled to an instruction (FMATH), or -1. */
+static int math_intrinsic(Object *f) {
+    if (!f->pkg || strcmp(f->pkg->path, "math") != 0 || !f->native) return -1;
+    static const char *names[] = {"Sqrt", "Abs", "Floor", "Ceil", "Trunc"};
+    static const int ops[] = {MATH_SQRT, MATH_ABS, MATH_FLOOR, MATH_CEIL, MATH_TRUNC};
+    for (size_t i = 0; i < countof(names); i++)
+        if (strcmp(f->name, names[i]) == 0) return ops[i];
+    return -1;
+}
+
 int gen_call(FS *fs, Expr *call) {
     Expr *fun = unparen(call->u.call.fun);
     if (fun->mode == MODE_TYPE) {
@@ -661,7 +673,12 @@ int gen_call(FS *fs, Expr *call) {
     if (fun->kind == E_IDENT && fun->obj && fun->obj->kind == OBJ_FUNC) fobj = fun->obj;
     if (sel && sel->kind == SEL_QUALIFIED && fun->obj->kind == OBJ_FUNC) fobj = fun->obj;
     int w;
-    if (fobj) {
+    int mathfn = fobj ? math_intrinsic(fobj) : -1;
+    if (mathfn >= 0) {
+        int x = expr_any(fs, call->u.call.args.items[0]);
+        w = reg_alloc(fs, 1);
+        emit(fs, OP_FMATH, w, x, mathfn);
+    } else if (fobj) {
         w = reg_alloc(fs, argslots > resslots ? argslots : resslots);
         gen_args(fs, call, sig, w);
         set_line(fs, call->u.call.rparen.line ? call->pos : call->pos);

@@ -44,6 +44,8 @@
     X(STOREP, "A B C", "*R[A] = R[B..B+C), panicking on nil")                                      \
     X(LOADF, "A B C +X", "R[A..A+X.a) = R[B]->slots[C..] (field through a pointer; nil panics)")   \
     X(STOREF, "A B C +X", "R[A]->slots[B..B+X.a) = R[C..] (nil panics)")                           \
+    X(LOADF1, "A B C", "R[A] = R[B]->slots[C] (one-slot field through a pointer; nil panics)")       \
+    X(STOREF1, "A B C", "R[A]->slots[B] = R[C] (one-slot field through a pointer; nil panics)")      \
     X(ADDROFF, "A B C", "R[A] = &R[B]->slots[C] (nil panics)")                                     \
     X(GETUP, "A B", "R[A] = the box of captured variable B")                                       \
     X(CLOSURE, "A Bx", "R[A] = closure of function K[Bx]; captures follow as CAPLOCAL/CAPUP")      \
@@ -78,6 +80,7 @@
     X(FDIV, "A B C", "R[A] = R[B] / R[C] (float)")                                                 \
     X(FNEG, "A B", "R[A] = -R[B] (float)")                                                         \
     X(F32, "A B", "R[A] = R[B] rounded to float32 precision")                                      \
+    X(FMATH, "A B C", "R[A] = math function C of R[B] (Sqrt, Abs, Floor, Ceil, Trunc: MATH_*)")     \
     X(CADD, "A B C", "R[A..A+1] = R[B..] + R[C..] (complex)")                                      \
     X(CSUB, "A B C", "R[A..A+1] = R[B..] - R[C..] (complex)")                                      \
     X(CMUL, "A B C", "R[A..A+1] = R[B..] * R[C..] (complex)")                                      \
@@ -211,5 +214,9 @@ enum {
 };
 
 #define NO_REG 0xffff
+
+/* FMATH's C operand: math functions the generator inlines, since a call
+ * costs more than the computation. */
+enum { MATH_SQRT, MATH_ABS, MATH_FLOOR, MATH_CEIL, MATH_TRUNC };
 
 #endif

@@ -411,6 +411,18 @@ dispatch:
         memmove(p + i.b, base + i.c, x.a * sizeof(Value));
         NEXT();
     }
+    CASE(LOADF1) {
+        Value *p = base[i.b].p;
+        if (unlikely(!p)) THROW(NIL_DEREF);
+        base[i.a] = p[i.c];
+        NEXT();
+    }
+    CASE(STOREF1) {
+        Value *p = base[i.a].p;
+        if (unlikely(!p)) THROW(NIL_DEREF);
+        p[i.b] = base[i.c];
+        NEXT();
+    }
     CASE(ADDROFF) {
         Value *p = base[i.b].p;
         if (unlikely(!p)) THROW(NIL_DEREF);
@@ -500,6 +512,18 @@ dispatch:
     CASE(FDIV) base[i.a].f = base[i.b].f / base[i.c].f; NEXT();
     CASE(FNEG) base[i.a].f = -base[i.b].f; NEXT();
     CASE(F32) base[i.a].f = (double)(float)base[i.b].f; NEXT();
+    CASE(FMATH) {
+        double x = base[i.b].f;
+        switch (i.c) {
+        case MATH_SQRT: x = sqrt(x); break;
+        case MATH_ABS: x = fabs(x); break;
+        case MATH_FLOOR: x = floor(x); break;
+        case MATH_CEIL: x = ceil(x); break;
+        default: x = trunc(x); break;
+        }
+        base[i.a].f = x;
+        NEXT();
+    }
     CASE(CADD) {
         double re = base[i.b].f + base[i.c].f, im = base[i.b + 1].f + base[i.c + 1].f;
         base[i.a].f = re;
