@@ -1,9 +1,9 @@
 /* dump.c - goroutine dumps: tracebacks of every goroutine, the deadlock
  * report, and SIGQUIT.
  *
- * Formats are Go's (1.19): "goroutine 1 [chan receive]:", the stack as
- * vm_print_stack prints it, "created by main.main" + "\tfile:line +0x0",
- * a blank line between goroutines.
+ * Formats are Go's (1.19): "goroutine 1 [chan receive]:", then the stack as
+ * vm_print_stack prints it (ending with "created by main.main" +
+ * "\tfile:line +0x0"), a blank line between goroutines.
  *
  * The deadlock report adds, after each blocked goroutine, "why:" lines
  * (indented, so the Go-format lines around them stay intact) for students:
@@ -48,7 +48,7 @@ static const char *status_string(G *g, int status) {
 }
 
 void rt_print_created_by(G *g, FILE *out) {
-    if (!g->created_by) return;
+    if (g->id == 1 || !g->created_by) return;
     fprintf(out, "created by %s\n", g->created_by);
     if (g->created_file) fprintf(out, "\t%s:%d +0x0\n", g->created_file, g->created_line);
 }
@@ -56,11 +56,12 @@ void rt_print_created_by(G *g, FILE *out) {
 void rt_dump_goroutine(FILE *out, G *g) {
     int status = atomic_load(&g->status);
     fprintf(out, "goroutine %lld [%s]:\n", (long long)g->id, status_string(g, status));
-    if (status == G_RUNNING && g != rt_current_g())
+    if (status == G_RUNNING && g != rt_current_g()) {
         fputs("\tgoroutine running on other thread; stack unavailable\n", out);
-    else
-        vm_print_stack(g, out);
-    rt_print_created_by(g, out);
+        rt_print_created_by(g, out);
+    } else {
+        vm_print_stack(g, out); /* includes the "created by" lines */
+    }
 }
 
 typedef struct DumpCtx {
@@ -254,7 +255,7 @@ static void explain(FILE *out, G *g) {
         Value *wg = g->park.obj;
         int32_t v = wg ? (int32_t)(atomic_load((_Atomic uint64_t *)&wg[0]) >> 32) : 0;
         fprintf(out, "  why: the WaitGroup counter is %d: Wait returns after %d more Done call%s,"
-                " but no goroutine can make them\n", v, v, v == 1 ? "" : "s");
+                " but no goroutine can make %s\n", v, v, v == 1 ? "" : "s", v == 1 ? "it" : "them");
         break;
     }
     case WAIT_COND:

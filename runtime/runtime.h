@@ -208,12 +208,13 @@ void rt_for_each_g(void (*fn)(G *g, void *ctx), void *ctx);
 /* Print all goroutines Go-style ("goroutine 1 [chan receive]:" + stack),
  * first (may be NULL) first, a blank line between goroutines. */
 void rt_dump_goroutines(FILE *out, G *first);
-/* Print one goroutine: the header line, vm_print_stack, then the
- * "created by" lines (rt_print_created_by). */
+/* Print one goroutine: the header line, then vm_print_stack (which ends
+ * with the "created by" lines), or for a goroutine running on another
+ * thread Go's "goroutine running on other thread; stack unavailable" and
+ * the "created by" lines. */
 void rt_dump_goroutine(FILE *out, G *g);
 /* Go's "created by main.main\n\t/path/file.go:14 +0x0\n" lines (nothing for
- * goroutine 1). The runtime prints them after vm_print_stack in every dump,
- * so vm_print_stack itself should not; a VM panic traceback calls this. */
+ * goroutine 1). */
 void rt_print_created_by(G *g, FILE *out);
 
 /* Monotonic clock in nanoseconds, and wall clock. */
@@ -288,6 +289,8 @@ int rt_rwmutex_rlock(G *g, Value *rw);
 int rt_rwmutex_runlock(G *g, Value *rw);
 int rt_rwmutex_lock(G *g, Value *rw);
 int rt_rwmutex_unlock(G *g, Value *rw);
+bool rt_rwmutex_tryrlock(Value *rw);
+bool rt_rwmutex_trylock(Value *rw);
 int rt_waitgroup_add(G *g, Value *wg, int64_t delta);
 int rt_waitgroup_wait(G *g, Value *wg);
 /* sync.Cond: c is the Cond's notify-list slot. Cond.Wait must take a

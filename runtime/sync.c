@@ -215,3 +215,21 @@ int rt_waitgroup_wait(G *g, Value *wg) {
         }
     }
 }
+
+/* RWMutex.TryRLock / TryLock (Go 1.18): never park. */
+bool rt_rwmutex_tryrlock(Value *rw) {
+    int32_t c = atomic_load(rw_reader_count(rw));
+    while (c >= 0)
+        if (atomic_compare_exchange_weak(rw_reader_count(rw), &c, c + 1)) return true;
+    return false; /* a writer holds it or waits */
+}
+
+bool rt_rwmutex_trylock(Value *rw) {
+    if (!rt_mutex_trylock(rw)) return false;
+    int32_t zero = 0;
+    if (!atomic_compare_exchange_strong(rw_reader_count(rw), &zero, -RW_MAX_READERS)) {
+        rt_mutex_unlock(NULL, rw); /* readers are in: give the writer lock back */
+        return false;
+    }
+    return true;
+}

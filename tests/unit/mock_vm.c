@@ -111,9 +111,11 @@ static void record_panic(G *g, const char *msg) {
 void vm_panic_runtime(G *g, const char *msg) { record_panic(g, msg); }
 void vm_panic_string(G *g, const char *msg) { record_panic(g, msg); }
 
+/* Like vm/traceback.c: the frames, then the "created by" lines. */
 void vm_print_stack(G *g, FILE *out) {
     if (g->nframes == 0) return;
     fprintf(out, "%s(...)\n\tmock.go:%lld +0x0\n", g->frames[0].fn->name, (long long)g->stack[0].i);
+    rt_print_created_by(g, out);
 }
 
 const char *vm_current_function(G *g, int *line, const char **file) {

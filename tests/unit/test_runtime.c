@@ -1001,6 +1001,22 @@ static Closure *setup_rw(void) {
 }
 T_TEST(sync, rwmutex) { run_ok_procs(setup_rw, P1_2_4, 3); }
 
+/* TryRLock / TryLock never park and respect each other. */
+static int rw_try_main(G *g, Value *L) {
+    Value r[4] = {{0}, {0}, {0}, {0}};
+    CHECK(rt_rwmutex_tryrlock(r) && rt_rwmutex_tryrlock(r));
+    CHECK(!rt_rwmutex_trylock(r));
+    CHECK(rt_rwmutex_runlock(g, r) == RT_OK && rt_rwmutex_runlock(g, r) == RT_OK);
+    CHECK(rt_rwmutex_trylock(r));
+    CHECK(!rt_rwmutex_tryrlock(r) && !rt_rwmutex_trylock(r));
+    CHECK(rt_rwmutex_unlock(g, r) == RT_OK);
+    CHECK(rt_rwmutex_tryrlock(r) && rt_rwmutex_runlock(g, r) == RT_OK);
+    CHECK(rt_rwmutex_lock(g, r) == RT_OK && rt_rwmutex_unlock(g, r) == RT_OK);
+    return MOCK_DONE;
+}
+static Closure *setup_rw_try(void) { return mock_fn("main.main", rw_try_main, 4); }
+T_TEST(sync, rwmutex_try) { ASSERT_CHILD_OK(run_child(setup_rw_try, 1)); }
+
 /* Cond: consumers wait for items under a mutex (ticket taken before the
  * Unlock, so no signal is lost); Signal per item, Broadcast at the end. */
 static Value cv[1];
