@@ -286,13 +286,13 @@ static void check_conversion(Checker *c, Expr *e, Type *t) {
 static bool need_args(Checker *c, Expr *e, const char *name, int min, int max) {
     int n = e->u.call.args.len;
     if (n < min) {
-        errorf(c, e->u.call.rparen.line ? e->u.call.rparen : e->pos,
-               "not enough arguments for %s (expected %d, found %d)", expr_str(e), min, n);
+        errorf(c, e->pos, "invalid operation: not enough arguments for %s (expected %d, found %d)", expr_str(e), min,
+               n);
         return false;
     }
     if (max >= 0 && n > max) {
-        errorf(c, e->u.call.args.items[max]->pos, "too many arguments for %s (expected %d, found %d)", expr_str(e),
-               max, n);
+        errorf(c, e->pos, "invalid operation: too many arguments for %s (expected %d, found %d)", expr_str(e), max,
+               n);
         return false;
     }
     (void)name;
@@ -314,37 +314,24 @@ static bool has_call_or_recv(Expr *e) {
     }
 }
 
-static void check_int_arg(Checker *c, Expr *a, const char *what, Expr *call) {
+/* A size argument of make (gc's check.index): an untyped constant becomes
+ * an int first; the result must be an integer and not negative. */
+static void check_size_arg(Checker *c, Expr *a) {
     check_expr(c, a, NULL);
     if (a->mode == MODE_INVALID) return;
-    if (a->mode == MODE_CONST) {
-        ConstVal *iv = cv_to_int(a->cv);
-        if (!iv || !(type_is_untyped(a->type) || type_is_integer(a->type->under))) {
-            if (type_is_untyped(a->type) && cv_kind(a->cv) == CV_FLOAT)
-                errorf(c, a->pos, "%s (untyped float constant) truncated to int", expr_str(a));
-            else
-                errorf(c, a->pos, "cannot convert %s to type int", operand_str(c, a));
-            a->mode = MODE_INVALID;
-            return;
-        }
-        if (cv_sign(iv) < 0) {
-            errorf(c, a->pos, "invalid argument: index %s must not be negative", operand_str(c, a));
-            a->mode = MODE_INVALID;
-            return;
-        }
-        if (type_is_untyped(a->type)) {
-            a->cv = iv;
-            convert_untyped(c, a, t_int);
-        }
+    if (type_is_untyped(a->type)) {
+        convert_untyped(c, a, t_int); /* "1.5 (untyped float constant) truncated to int" */
+        if (a->mode == MODE_INVALID) return;
+    }
+    if (!type_is_integer(a->type->under)) {
+        errorf(c, a->pos, "invalid argument: index %s must be integer", operand_str(c, a));
+        a->mode = MODE_INVALID;
         return;
     }
-    if (type_is_untyped(a->type)) convert_untyped(c, a, t_int);
-    if (a->mode != MODE_INVALID && !type_is_integer(a->type->under)) {
-        errorf(c, a->pos, "cannot convert %s to type int", operand_str(c, a));
+    if (a->mode == MODE_CONST && cv_sign(a->cv) < 0) {
+        errorf(c, a->pos, "invalid argument: index %s must not be negative", operand_str(c, a));
         a->mode = MODE_INVALID;
     }
-    (void)what;
-    (void)call;
 }
 
 static void check_builtin(Checker *c, Expr *e, BuiltinId id, Type *hint) {
@@ -498,7 +485,7 @@ static void check_builtin(Checker *c, Expr *e, BuiltinId id, Type *hint) {
             errorf(c, e->pos, "invalid operation: %s expects %d or %d arguments; found %d", expr_str(e), min, max, args->len);
             goto bad;
         }
-        for (int i = 1; i < args->len; i++) check_int_arg(c, args->items[i], "size", e);
+        for (int i = 1; i < args->len; i++) check_size_arg(c, args->items[i]);
         if (args->len == 3) {
             Expr *l = args->items[1], *cp = args->items[2];
             if (l->mode == MODE_CONST && cp->mode == MODE_CONST && cv_compare(TK_GTR, l->cv, cp->cv)) {

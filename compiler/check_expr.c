@@ -554,12 +554,41 @@ static bool is_nilable(Type *t) {
 }
 
 /* Typed constant results must fit their type: "constant 256 overflows byte". */
+/* The precision of untyped integer constants, as in gc. */
+#define CONST_INT_PREC 512
+
+/* gc's name of a constant operation that can overflow ("constant shift
+ * overflow"), or NULL. */
+static const char *overflow_op_name(Expr *e) {
+    if (e->kind == E_UNARY) return e->u.unary.op == TK_XOR ? "bitwise complement" : NULL;
+    if (e->kind != E_BINARY) return NULL;
+    switch (e->u.binary.op) {
+    case TK_ADD: return "addition";
+    case TK_SUB: return "subtraction";
+    case TK_XOR: return "bitwise XOR";
+    case TK_MUL: return "multiplication";
+    case TK_SHL: return "shift";
+    default: return NULL;
+    }
+}
+
+/* After a constant operation: a typed result must be representable in its
+ * type, an untyped integer must stay within gc's precision. */
 static void check_const_fits(Checker *c, Expr *e) {
-    if (e->mode != MODE_CONST || type_is_untyped(e->type) || e->type->kind == KIND_INVALID) return;
+    if (e->mode != MODE_CONST || e->type->kind == KIND_INVALID) return;
+    if (type_is_untyped(e->type)) {
+        if (cv_int_bitlen(e->cv) > CONST_INT_PREC) {
+            const char *op = overflow_op_name(e);
+            errorf(c, e->kind == E_BINARY ? e->u.binary.op_pos : e->pos, "constant %s%soverflow", op ? op : "",
+                   op ? " " : "");
+            invalid(e);
+        }
+        return;
+    }
     ConstVal *out;
     const char *why;
     if (!cv_representable(e->cv, e->type, &out, &why)) {
-        errorf(c, e->pos, "constant %s overflows %s", cv_repr(e->cv), type_str(e->type));
+        errorf(c, e->pos, "%s overflows %s", operand_str(c, e), type_str(e->type));
         invalid(e);
         return;
     }
@@ -570,8 +599,10 @@ static const char *op_name(TokenKind op) { return token_spelling(op); }
 
 static void check_shift(Checker *c, Expr *e, Expr *x, Expr *y) {
     TokenKind op = e->u.binary.op;
+    const char *count_str = NULL; /* a constant count as gc describes it: before it becomes a uint */
     /* the count */
     if (y->mode == MODE_CONST) {
+        count_str = operand_str(c, y);
         ConstVal *iv = cv_to_int(y->cv);
         if (!iv || !(is_integer_or_untyped(y->type) || type_is_untyped(y->type))) {
             errorf(c, y->pos, "invalid operation: shift count %s must be integer", operand_str(c, y));
@@ -609,8 +640,9 @@ static void check_shift(Checker *c, Expr *e, Expr *x, Expr *y) {
         }
         if (y->mode == MODE_CONST) {
             ConstVal *s = cv_to_int(y->cv);
-            if (!cv_fits_uint64(s) || cv_uint64_val(s) > 10000) {
-                errorf(c, y->pos, "invalid shift count %s", operand_str(c, y));
+            /* gc's bound, so that the smallest float64 can be expressed */
+            if (!cv_fits_uint64(s) || cv_uint64_val(s) > 1023 - 1 + 52) {
+                errorf(c, y->pos, "invalid operation: invalid shift count %s", count_str);
                 invalid(e);
                 return;
             }

@@ -73,8 +73,7 @@ static Type *check_lhs(Checker *c, Expr *e) {
         if (o && o->kind == OBJ_VAR) was_used = o->used;
     }
     check_expr_or_type(c, e);
-    if (o && o->kind == OBJ_VAR && !o->captured) o->used = was_used;
-    if (o && o->kind == OBJ_VAR && o->captured && c->fn && o->owner == c->fn) o->used = was_used;
+    if (o && o->kind == OBJ_VAR) o->used = was_used; /* also from a closure: gc counts no assignment as a use */
     if (e->mode == MODE_INVALID) return t_invalid;
     if (e->mode == MODE_VAR || e->mode == MODE_MAPINDEX) {
         /* m[k].f = v is not allowed: the field of a map element is not addressable */

@@ -650,6 +650,13 @@ bool cv_is_integral(const ConstVal *v) {
     return ok;
 }
 
+int cv_int_bitlen(const ConstVal *v) {
+    if (v->kind != CV_INT) return 0;
+    mpz_t t;
+    int_view(t, &v->i);
+    return mpz_sgn(t) == 0 ? 0 : (int)mpz_sizeinbase(t, 2);
+}
+
 bool cv_fits_int64(const ConstVal *v) {
     mpz_t z;
     mpz_init(z);

@@ -38,6 +38,7 @@ double cv_float64_val(const ConstVal *v);  /* nearest float64 of an INT or FLOAT
 double cv_real_val(const ConstVal *v);     /* real part as float64 (any numeric kind) */
 double cv_imag_val(const ConstVal *v);
 bool cv_fits_int64(const ConstVal *v);
+int cv_int_bitlen(const ConstVal *v);     /* bits of |v| for CV_INT (go/constant.BitLen), else 0 */
 bool cv_fits_uint64(const ConstVal *v);
 int cv_sign(const ConstVal *v);            /* -1, 0, 1 (numeric kinds) */
 bool cv_is_integral(const ConstVal *v);    /* INT, or FLOAT/COMPLEX with an integer value */
