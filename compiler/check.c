@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include "../stdlib/cgo.h"
 #include "../vm/vm.h"
+#include "gen.h"
 
 /* ------------------------------------------------------------------ errors */
 
@@ -241,7 +242,8 @@ Package *new_package(Session *s, const char *path, File *file) {
 /* Parse and check a standard package (Go source + natives). */
 static Package *load_std(Session *s, const StdPackage *std) {
     char *fname = gc_sprintf("$GOROOT/src/%s/%s.go", std->path, std->name);
-    ParseResult pr = parse_file(fname, std->source, strlen(std->source));
+    ParseResult pr = s->opts.eager_std ? parse_file(fname, std->source, strlen(std->source))
+                                       : parse_file_deferring_bodies(fname, std->source, strlen(std->source));
     if (pr.errors.len) {
         for (int i = 0; i < pr.errors.len; i++)
             session_add_error(s, pr.errors.items[i].pos, pr.errors.items[i].msg, false);
@@ -763,7 +765,10 @@ void check_package(Session *s, Package *pkg) {
         if (o->kind != OBJ_FUNC || !o->fctx) continue;
         if (o->decl->u.func.recv && !o->recv_base) continue;
         vec_push(&pkg->funcs, o);
-        if (o->decl->u.func.body) {
+        if (o->decl->u.func.body && pkg->std && !s->opts.eager_std) {
+            /* trusted code: checked and compiled on first call (gen.c) */
+            o->fctx->lazy_session = s;
+        } else if (o->decl->u.func.body) {
             Checker fc = {.s = s, .pkg = pkg, .scope = pkg->scope, .iota = -1, .decl_obj = o};
             check_func_body(&fc, o->fctx);
         } else if (pkg->std) {
@@ -880,7 +885,9 @@ Program *compile_program(Session *s, const char *src, size_t len) {
         if (p->generated) continue;
         for (int j = 0; j < p->funcs.len; j++) {
             Object *o = p->funcs.items[j];
-            if (o->fctx && !o->fctx->fn) gen_function(s, o->fctx);
+            if (!o->fctx || o->fctx->fn) continue;
+            if (o->fctx->lazy_session) func_of(s, o); /* compiled on first call */
+            else gen_function(s, o->fctx);
         }
     }
     for (int i = 0; i < s->packages.len; i++) {

@@ -21,6 +21,7 @@ typedef struct CompileOptions {
     bool repl;            /* top-level "declared and not used" does not apply */
     int max_errors;       /* default 10 */
     bool print_errors;    /* print to stderr (default true) */
+    bool eager_std;       /* check and compile every standard-library function up front (tests) */
 } CompileOptions;
 
 Session *session_new(const char *main_filename, CompileOptions opts);

@@ -3,6 +3,7 @@
  * gen_expr.c, statements in gen_stmt.c. */
 #include "gen.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -166,9 +167,39 @@ Func *func_of(Session *s, Object *o) {
     if (o->native) {
         f->native = o->native->fn;
         f->frame_size = f->nargs > f->nres ? f->nargs : f->nres;
+    } else if (fc && fc->lazy_session) {
+        f->native = vm_lazy_native;
+        f->lazy = fc;
+        vm_compile_hook = compile_lazy;
     }
     o->fn = f;
     return f;
+}
+
+/* Check and compile a standard-library function on its first call. Runs
+ * on whichever thread calls it first, under one lock: the checker and the
+ * generator are not reentrant. */
+static pthread_mutex_t lazy_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void compile_lazy(Func *f) {
+    pthread_mutex_lock(&lazy_lock);
+    if (f->native == vm_lazy_native) {
+        FuncCtx *fc = f->lazy;
+        Session *s = fc->lazy_session;
+        Object *o = fc->obj;
+        int nerr = s->errors.len;
+        Checker c = {.s = s, .pkg = fc->pkg, .scope = fc->pkg->scope, .iota = -1, .decl_obj = o};
+        fc->body = parse_deferred_body(fc->pkg->file, o->decl);
+        check_func_body(&c, fc);
+        if (s->errors.len > nerr) {
+            CompileError *e = &s->errors.items[nerr];
+            goi_panic_internal("%s:%d:%d: %s (in the standard library)", e->pos.file, e->pos.line, e->pos.col, e->msg);
+        }
+        fc->lazy_session = NULL;
+        gen_function(s, fc);
+        __atomic_store_n(&f->native, (NativeFn)NULL, __ATOMIC_RELEASE);
+    }
+    pthread_mutex_unlock(&lazy_lock);
 }
 
 int var_size(Object *o) { return obj_boxed(o) ? 1 : (int)o->type->size; }
@@ -276,7 +307,7 @@ static Func *gen_function_in(Session *s, FuncCtx *fc, FS *parent) {
         f->nres = slots_of(fc->sig->results, fc->sig->nresults);
     }
     fc->fn = f;
-    if (f->native) return f;
+    if (f->native && f->native != vm_lazy_native) return f;
     FS fs;
     init_fs(&fs, s, fc, f, parent);
     set_line(&fs, fc->body ? fc->body->pos : (Pos){0});

@@ -76,6 +76,7 @@ int reg_alloc(FS *fs, int n);
 void set_line(FS *fs, Pos pos);
 void emit_move(FS *fs, int dst, int src, int n);
 void emit_zero(FS *fs, int dst, int n);
+void compile_lazy(Func *f);
 /* Func shell for a declared function (created before any body is generated). */
 Func *func_of(Session *s, Object *o);
 /* The closure value of a function with no captures. */

@@ -192,6 +192,7 @@ struct FuncCtx {
     Func *fn;               /* generated code */
     Package *pkg;
     Scope *scope;           /* parameters and results */
+    Session *lazy_session;  /* set while the body waits to be checked on first call */
     ObjList locals;         /* every local variable, for "declared and not used" */
     ObjList labels;
 };

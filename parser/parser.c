@@ -39,6 +39,7 @@ typedef struct Parser {
     int fnest; /* > 0 inside a function body */
     int depth; /* recursion depth of expressions and statements */
     int nerrors;          /* every error, also those not recorded */
+    bool defer_bodies;    /* skip function bodies (parse_file_deferring_bodies) */
     int last_syntax_line; /* gc keeps one syntax error per line */
     bool error_before_eof; /* some error was not caused by the input ending early */
 
@@ -290,6 +291,7 @@ static Stmt *parse_block(Parser *p, const char *context);
 static Stmt *parse_func_body(Parser *p);
 static Stmt *parse_stmt_or_null(Parser *p);
 static Decl *parse_func_decl(Parser *p);
+static void skip_func_body(Parser *p, Decl *d);
 
 /* ---------------------------------------------------------------- types */
 
@@ -2049,8 +2051,32 @@ static Decl *parse_func_decl(Parser *p) {
         syntax_error(p, context ? "expected name" : "expected name or (");
         ADVANCE(p, TK_LBRACE, TK_SEMICOLON);
     }
-    if (at(p, TK_LBRACE)) d->u.func.body = parse_func_body(p);
+    if (at(p, TK_LBRACE)) {
+        if (p->defer_bodies) skip_func_body(p, d);
+        else d->u.func.body = parse_func_body(p);
+    }
     return d;
+}
+
+/* Skip a function body by matching braces with the scanner, remembering
+ * where it starts for parse_deferred_body. The scanner has just returned
+ * the "{": it starts one byte before the scanner's offset. */
+static void skip_func_body(Parser *p, Decl *d) {
+    d->u.func.body_deferred = true;
+    d->u.func.body_off = p->lx.off - 1;
+    d->u.func.body_pos = p->tok.pos;
+    Stmt *body = new_stmt(S_BLOCK, p->tok.pos);
+    body->u.block.lbrace = p->tok.pos;
+    d->u.func.body = body;
+    int depth = 0;
+    do {
+        if (at(p, TK_LBRACE)) depth++;
+        else if (at(p, TK_RBRACE)) depth--;
+        else if (at(p, TK_EOF)) return;
+        if (depth > 0) next(p);
+    } while (depth > 0);
+    body->u.block.rbrace = p->tok.pos;
+    next(p); /* the closing "}" */
 }
 
 /* SourceFile = PackageClause ";" { ImportDecl ";" } { TopLevelDecl ";" } . */
@@ -2146,6 +2172,35 @@ ParseResult parse_file(const char *filename, const char *src, size_t len) {
     parse_source_file(&p);
     parser_finish(&p);
     return res;
+}
+
+ParseResult parse_file_deferring_bodies(const char *filename, const char *src, size_t len) {
+    ParseResult res;
+    Parser p;
+    parser_init(&p, &res, filename, src, len);
+    p.defer_bodies = true;
+    parse_source_file(&p);
+    parser_finish(&p);
+    return res;
+}
+
+Stmt *parse_deferred_body(File *f, Decl *d) {
+    if (!d->u.func.body_deferred) return d->u.func.body;
+    ParseResult res;
+    Parser p;
+    parser_init(&p, &res, f->filename, f->src, f->srclen);
+    /* restart the scanner at the body's "{" */
+    p.lx.off = d->u.func.body_off;
+    p.lx.line = d->u.func.body_pos.line;
+    p.lx.line_off = d->u.func.body_off - (size_t)(d->u.func.body_pos.col - 1);
+    p.lx.insert_semi = false;
+    p.lx.keep_comments = false;
+    next(&p);
+    Stmt *body = parse_func_body(&p);
+    parser_finish(&p);
+    d->u.func.body = body;
+    d->u.func.body_deferred = false;
+    return body;
 }
 
 /* In the REPL, "func" starts a declaration when a name follows, or a method

@@ -237,6 +237,11 @@ struct Decl {
             Expr *type;    /* E_FUNCTYPE */
             Stmt *body;    /* S_BLOCK, NULL for a body-less declaration */
             Object *obj;   /* checker */
+            /* parse_file_deferring_bodies: the body is an empty S_BLOCK
+             * until parse_deferred_body parses it from here */
+            bool body_deferred;
+            size_t body_off;
+            Pos body_pos;
         } func;
     } u;
 };
@@ -272,6 +277,14 @@ typedef struct ParseResult {
 
 /* Parse a whole source file. */
 ParseResult parse_file(const char *filename, const char *src, size_t len);
+
+/* The same, but function bodies are only skipped (brace-matched by the
+ * scanner) and parsed later, when needed, by parse_deferred_body: the
+ * standard packages are parsed this way, so a program pays for the bodies
+ * it calls. src must stay alive. */
+ParseResult parse_file_deferring_bodies(const char *filename, const char *src, size_t len);
+/* Parse the deferred body of d (from a file parsed as above) into d->u.func.body. */
+Stmt *parse_deferred_body(File *f, Decl *d);
 
 /* REPL entry: parse a sequence of top-level declarations and/or statements
  * (no package clause needed). Each element of *out is either a Decl (stored

@@ -77,6 +77,7 @@ static void grow_frames(G *g) {
 }
 
 void vm_push_frame(G *g, Func *f, Closure *cl, uint32_t base, uint16_t flags) {
+    func_ready(f);
     vm_ensure_stack(g, base + f->frame_size);
     if (g->nframes == g->frames_cap) grow_frames(g);
     Frame *fr = &g->frames[g->nframes++];
@@ -92,13 +93,25 @@ void vm_prepare_goroutine(G *g, Closure *fn, const Value *args, uint32_t nargs) 
     g->nframes = 0;
     g->defers = NULL;
     g->panic = NULL;
-    Func *f = fn->fn;
+    Func *f = func_ready(fn->fn);
     if (f->native) {
         /* a goroutine running a native directly: wrap in a tiny frame-less call */
         vm_ensure_stack(g, nargs + f->nres + 1);
     }
     vm_push_frame(g, f, fn, 0, 0);
     if (nargs) memcpy(g->stack, args, nargs * sizeof(Value));
+}
+
+/* ------------------------------------------------------- lazy functions */
+
+void (*vm_compile_hook)(Func *f);
+
+/* Never runs: every path that calls a function passes it through
+ * func_ready first, which compiles it. */
+int vm_lazy_native(G *g, Value *args) {
+    (void)g;
+    (void)args;
+    goi_panic_internal("lazy function called before compilation");
 }
 
 /* ---------------------------------------------------------------- panics */
@@ -977,6 +990,10 @@ dispatch:
 do_call:
     win = base + i.a;
     if (unlikely(callee->native != NULL)) {
+        if (callee->native == vm_lazy_native) {
+            func_ready(callee);
+            goto do_call;
+        }
         SAVE_PC();
         Value *old_stack = g->stack;
         int r = callee->native(g, win);
@@ -1053,7 +1070,7 @@ ret_special: {
         if (!d || d->frame != fi) NEXT();
         g->defers = d->next;
         fr->pc = pc - 1; /* run RUNDEFERS again after this call */
-        Func *f = d->fn->fn;
+        Func *f = func_ready(d->fn->fn);
         uint32_t nbase = fr->base + fr->fn->frame_size;
         if (f->native) {
             vm_ensure_stack(g, nbase + d->nargs + f->nres + 1);
@@ -1195,7 +1212,7 @@ unwind:
         if (d && d->frame == fi) {
             g->defers = d->next;
             Frame *f = &g->frames[fi];
-            Func *df = d->fn->fn;
+            Func *df = func_ready(d->fn->fn);
             uint32_t nbase = f->base + f->fn->frame_size;
             if (df->native) {
                 vm_ensure_stack(g, nbase + d->nargs + df->nres + 1);
@@ -1227,7 +1244,7 @@ unwind:
 /* --------------------------------------------------------- nested calls */
 
 int vm_call(G *g, Closure *fn, const Value *args, uint32_t nargs, Value *results, uint32_t nres) {
-    Func *f = fn->fn;
+    Func *f = func_ready(fn->fn);
     Frame *top = &g->frames[g->nframes - 1];
     uint32_t nbase = top->base + top->fn->frame_size + 8;
     if (f->native) {

@@ -337,7 +337,19 @@ struct Func {
     NativeFn native;         /* non-NULL: implemented in C */
     Closure *static_closure; /* the function as a value (no captures) */
     void *debug;             /* compiler: names of registers for the disassembler */
+    void *lazy;              /* compiler: the body is compiled on first call (see below) */
 };
+
+/* Standard-library functions are compiled on first call, so a program pays
+ * only for what it uses: such a Func has native == vm_lazy_native until
+ * vm_compile_hook (set by the compiler) fills in its code. */
+int vm_lazy_native(G *g, Value *args);
+extern void (*vm_compile_hook)(Func *f);
+/* f, compiled if it was lazy. */
+static inline Func *func_ready(Func *f) {
+    if (__builtin_expect(f->native == vm_lazy_native, 0)) vm_compile_hook(f);
+    return f;
+}
 
 /* A function value. Captured variables are heap boxes (pointers to the
  * variable's slots), so closures share them by reference. */

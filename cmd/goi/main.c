@@ -94,6 +94,10 @@ static int cmd_dis(int argc, char **argv) {
 int main(int argc, char **argv) {
     GC_INIT();
     GC_allow_register_threads();
+    /* Compiling the program and the packages it imports allocates a few
+     * megabytes at once: start with room for it instead of collecting
+     * repeatedly while the heap grows from nothing. */
+    GC_expand_hp(24 << 20);
     types_init();
     if (argc < 2) {
         usage(stderr);

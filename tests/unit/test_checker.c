@@ -2,6 +2,7 @@
 #include <criterion/criterion.h>
 
 #include "../../compiler/compiler.h"
+#include "../../stdlib/stdlib.h"
 
 static void setup(void) {
     GC_INIT();
@@ -141,4 +142,23 @@ Test(checker, errors_sorted_and_limited) {
     cr_assert_eq(session_error_count(s), 15);
     cr_assert(strstr(session_error(s, 0), "3:2: undefined: u0"));
     cr_assert(strstr(session_error(s, 14), "17:2: undefined: u14"));
+}
+
+/* Standard-library bodies are checked lazily when a program runs; check
+ * them all here so a mistake in a package source fails a test, not a user. */
+Test(checker, every_standard_package_checks) {
+    int n;
+    const StdPackage *const *all = stdlib_packages(&n);
+    StrBuf src;
+    sb_init(&src);
+    sb_puts(&src, "package main\nimport (\n");
+    for (int i = 0; i < n; i++) sb_printf(&src, "\t_ \"%s\"\n", all[i]->path);
+    sb_puts(&src, ")\nfunc main() {}\n");
+    CompileOptions opts = {.max_errors = 10, .print_errors = false, .eager_std = true};
+    Session *s = session_new("t.go", opts);
+    Program *p = compile_program(s, src.data, src.len);
+    StrBuf errs;
+    sb_init(&errs);
+    for (int i = 0; i < session_error_count(s); i++) sb_printf(&errs, "%s\n", session_error(s, i));
+    cr_assert_not_null(p, "standard packages do not check:\n%s", errs.data);
 }
