@@ -37,6 +37,20 @@ static void write_type_expr_fields(StrBuf *b, FieldList *fl) {
     }
 }
 
+/* (params) results of a function type, as gc prints them */
+static void write_signature(StrBuf *b, Expr *ft) {
+    FieldList *res = &ft->u.functype.results;
+    sb_putc(b, '(');
+    write_type_expr_fields(b, &ft->u.functype.params);
+    sb_putc(b, ')');
+    if (res->len) {
+        bool parens = res->len > 1 || res->items[0]->names.len;
+        sb_puts(b, parens ? " (" : " ");
+        write_type_expr_fields(b, res);
+        if (parens) sb_putc(b, ')');
+    }
+}
+
 static void write_expr(StrBuf *b, Expr *e) {
     if (!e) return;
     switch (e->kind) {
@@ -46,7 +60,10 @@ static void write_expr(StrBuf *b, Expr *e) {
         write_expr(b, e->u.composite.type);
         sb_puts(b, e->u.composite.elts.len ? "{…}" : "{}");
         break;
-    case E_FUNCLIT: sb_puts(b, "func literal"); break;
+    case E_FUNCLIT: /* gc's short form: func(x int) {…} */
+        write_expr(b, e->u.funclit.type);
+        sb_puts(b, e->u.funclit.body && e->u.funclit.body->u.block.list.len ? " {…}" : " {}");
+        break;
     case E_PAREN: sb_putc(b, '('); write_expr(b, e->u.unary.x); sb_putc(b, ')'); break;
     case E_SELECTOR: write_expr(b, e->u.selector.x); sb_putc(b, '.'); sb_puts(b, e->u.selector.sel); break;
     case E_INDEX:
@@ -106,17 +123,36 @@ static void write_expr(StrBuf *b, Expr *e) {
         write_expr(b, e->u.chantype.value);
         break;
     case E_FUNCTYPE:
-        sb_puts(b, "func(");
-        write_type_expr_fields(b, &e->u.functype.params);
-        sb_putc(b, ')');
-        if (e->u.functype.results.len) {
-            sb_puts(b, e->u.functype.results.len > 1 || e->u.functype.results.items[0]->names.len ? " (" : " ");
-            write_type_expr_fields(b, &e->u.functype.results);
-            if (e->u.functype.results.len > 1 || e->u.functype.results.items[0]->names.len) sb_putc(b, ')');
-        }
+        sb_puts(b, "func");
+        write_signature(b, e);
         break;
-    case E_STRUCTTYPE: sb_puts(b, e->u.structtype.fields.len ? "struct{…}" : "struct{}"); break;
-    case E_INTERFACETYPE: sb_puts(b, e->u.interfacetype.methods.len ? "interface{…}" : "interface{}"); break;
+    case E_STRUCTTYPE: {
+        FieldList *fl = &e->u.structtype.fields;
+        sb_puts(b, "struct{");
+        for (int i = 0; i < fl->len; i++) {
+            if (i) sb_puts(b, "; ");
+            FieldList one = {.items = &fl->items[i], .len = 1};
+            write_type_expr_fields(b, &one);
+        }
+        sb_putc(b, '}');
+        break;
+    }
+    case E_INTERFACETYPE: {
+        FieldList *fl = &e->u.interfacetype.methods;
+        sb_puts(b, "interface{");
+        for (int i = 0; i < fl->len; i++) {
+            Field *f = fl->items[i];
+            if (i) sb_puts(b, "; ");
+            if (f->names.len && f->type->kind == E_FUNCTYPE) {
+                sb_puts(b, f->names.items[0]->u.ident.name);
+                write_signature(b, f->type);
+            } else {
+                write_expr(b, f->type);
+            }
+        }
+        sb_putc(b, '}');
+        break;
+    }
     case E_ELLIPSIS: sb_puts(b, "..."); write_expr(b, e->u.ellipsis.elt); break;
     default: sb_puts(b, "?"); break;
     }
@@ -528,6 +564,22 @@ void mark_addressed(Checker *c, Expr *e) {
 
 static bool comparable_type(Type *t) { return (t->flags & TF_COMPARABLE) != 0; }
 
+/* gc's kindString: what kind of type t is, for "operator < not defined on
+ * struct"; basic and other types by name. */
+static const char *kind_str(Type *t) {
+    switch (t->under->kind) {
+    case KIND_ARRAY: return "array";
+    case KIND_SLICE: return "slice";
+    case KIND_STRUCT: return "struct";
+    case KIND_POINTER: return "pointer";
+    case KIND_FUNC: return "func";
+    case KIND_INTERFACE: return "interface";
+    case KIND_MAP: return "map";
+    case KIND_CHAN: return "chan";
+    default: return type_str(t);
+    }
+}
+
 /* Why values of struct or array type t cannot be compared, in gc's words:
  * the first incomparable field's type, or the array type itself. */
 static const char *incomparable_cause(Type *t) {
@@ -762,8 +814,9 @@ static void check_comparison(Checker *c, Expr *e, Expr *x, Expr *y) {
             return;
         }
     } else if (!ordered(t) || !ordered(y->type)) {
-        errorf(c, e->u.binary.x->pos, "invalid operation: %s (operator %s not defined on %s)", expr_str(e), op_name(op),
-               operand_str(c, ordered(t) ? y : x));
+        Expr *bad = ordered(t) ? y : x;
+        errorf(c, bad->pos, "invalid operation: %s (operator %s not defined on %s)", expr_str(e), op_name(op),
+               kind_str(bad->type));
         invalid(e);
         return;
     }
@@ -878,7 +931,7 @@ static void check_unary(Checker *c, Expr *e, Type *hint) {
             return;
         }
         if (inner->kind != E_COMPOSITELIT && !is_addressable(x)) {
-            if (x->mode == MODE_TYPE) errorf(c, x->pos, "%s (type) is not an expression", expr_str(x));
+            if (x->mode == MODE_TYPE || x->mode == MODE_NOVALUE || x->mode == MODE_BUILTIN) check_value(c, x);
             else errorf(c, x->pos, "invalid operation: cannot take address of %s", operand_str(c, x));
             invalid(e);
             return;
@@ -1064,7 +1117,9 @@ static void check_composite(Checker *c, Expr *e, Type *hint) {
                     check_expr_internal(c, kv->u.binary.y, NULL);
                     continue;
                 }
-                if (seen[fi]) errorf(c, k->pos, "duplicate field name %s in struct literal", k->u.ident.name);
+                if (seen[fi])
+                    errorf(c, kv->u.binary.op_pos.line ? kv->u.binary.op_pos : k->pos,
+                           "duplicate field name %s in struct literal", k->u.ident.name);
                 seen[fi] = true;
                 k->aux = (void *)(intptr_t)(fi + 1); /* field index for the generator */
                 check_elem(c, kv->u.binary.y, u->fields[fi].type, "struct literal");
@@ -1094,15 +1149,17 @@ static void check_composite(Checker *c, Expr *e, Type *hint) {
         Vec(int64_t) used = {0};
         for (int i = 0; i < elts->len; i++) {
             Expr *v = elts->items[i];
+            Pos at = v->pos; /* gc reports at the element, or at the colon of key: value */
             if (v->kind == E_KEYVALUE) {
                 int64_t k = const_index(c, v->u.binary.x, limit);
                 if (k >= 0) idx = k;
+                at = v->u.binary.op_pos;
                 v = v->u.binary.y;
             } else if (limit >= 0 && idx >= limit) {
                 errorf(c, v->pos, "index %lld is out of bounds (>= %lld)", (long long)idx, (long long)limit);
             }
             for (int j = 0; j < used.len; j++)
-                if (used.items[j] == idx) errorf(c, v->pos, "duplicate index %lld in array or slice literal", (long long)idx);
+                if (used.items[j] == idx) errorf(c, at, "duplicate index %lld in array or slice literal", (long long)idx);
             vec_push(&used, idx);
             check_elem(c, v, u->elem, "array or slice literal");
             idx++;
