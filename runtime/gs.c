@@ -1,11 +1,17 @@
 /* gs.c - goroutine objects: allocation, recycling, the list of all
  * goroutines, and sudogs (after Go's gfget/gfput, allgadd, acquireSudog).
  *
- * A G is never freed: like Go's allgs, the list of every G ever allocated
- * only grows, and dead Gs are recycled through free lists (per P, then a
- * global one), so `go f()` usually allocates nothing. A dead G keeps a
- * zeroed stack of the initial size; a stack or frame array the VM grew is
- * dropped so one deep goroutine does not pin memory forever.
+ * Dead Gs are recycled through free lists (per P, then a global one), so
+ * `go f()` usually allocates nothing. A dead G keeps a zeroed stack of the
+ * initial size; a stack or frame array the VM grew is dropped so one deep
+ * goroutine does not pin memory forever.
+ *
+ * allgs lists every G that is alive or on a free list (for dumps). After a
+ * burst of goroutines the global free list is capped at GFREE_GLOBAL_MAX:
+ * further dead Gs are marked discarded and, once they are a large part of
+ * allgs, compacted out of it, so the collector reclaims them. Compaction
+ * builds a new array, never editing one in place, so a snapshot taken by
+ * rt_for_each_g stays valid without the lock.
  *
  * A new goroutine costs: the G (~300 bytes), G_STACK_SLOTS Values (256
  * bytes) and G_FRAMES frames (128 bytes); parked, one sudog (~80 bytes).
@@ -14,16 +20,23 @@
 
 #include <stdlib.h>
 
+#define GFREE_GLOBAL_MAX 8192 /* dead Gs kept for reuse (~5 MB) */
+#define G_DISCARDED (G_DEAD + 1) /* status of a dead G waiting to be compacted out of allgs */
+
 static RtLock allglock;
 static G **allgs; /* collected array: the root that keeps every G alive */
 static size_t allglen, allgcap;
+static size_t ndiscarded; /* entries of allgs marked G_DISCARDED */
 
 static RtLock gflock; /* global free list of dead Gs */
 static G *gfree_global;
 static _Atomic int32_t ngfree_global;
 
+#define SUDOG_GLOBAL_MAX 4096 /* beyond this, freed sudogs are left to the collector */
+
 static RtLock sudoglock; /* global free list of sudogs, linked through next */
 static Sudog *sudog_global;
+static int32_t nsudog_global;
 
 static _Atomic int64_t goidgen;
 
@@ -42,6 +55,22 @@ void allg_add(G *g) {
     rt_unlock(&allglock);
 }
 
+/* Drop g from allgs (eventually): it is dead and on no list. */
+static void allg_discard(G *g) {
+    g_set_status(g, G_DISCARDED);
+    rt_lock(&allglock);
+    if (++ndiscarded >= 1024 && ndiscarded * 4 >= allglen) { /* amortised: O(allglen) per allglen/4 */
+        size_t cap = allgcap, n = 0;
+        G **a = gc_alloc(cap * sizeof(G *));
+        for (size_t i = 0; i < allglen; i++)
+            if (atomic_load(&allgs[i]->status) != G_DISCARDED) a[n++] = allgs[i];
+        allgs = a;
+        allglen = n;
+        ndiscarded = 0;
+    }
+    rt_unlock(&allglock);
+}
+
 void rt_for_each_g(void (*fn)(G *g, void *ctx), void *ctx) {
     rt_lock(&allglock);
     G **a = allgs;
@@ -51,7 +80,7 @@ void rt_for_each_g(void (*fn)(G *g, void *ctx), void *ctx) {
      * n, so the snapshot stays valid without the lock. */
     for (size_t i = 0; i < n; i++) {
         int st = atomic_load(&a[i]->status);
-        if (st != G_DEAD && st != G_IDLE) fn(a[i], ctx);
+        if (st == G_RUNNABLE || st == G_RUNNING || st == G_WAITING || st == G_SYSCALL) fn(a[i], ctx);
     }
 }
 
@@ -151,35 +180,60 @@ static void g_clear(G *g) {
     atomic_store_explicit(&g->select_done, 0, memory_order_relaxed);
 }
 
+/* Put g on the global free list, or discard it if the list is full.
+ * gflock held; returns the G to discard (after unlocking), or NULL. */
+static G *gfree_global_push(G *g) {
+    if (ngfree_global >= GFREE_GLOBAL_MAX) return g;
+    g->schedlink = gfree_global;
+    gfree_global = g;
+    ngfree_global++;
+    return NULL;
+}
+
 void g_put(P *p, G *g) {
     g_clear(g);
     g_set_status(g, G_DEAD);
     if (!p) {
         rt_lock(&gflock);
-        g->schedlink = gfree_global;
-        gfree_global = g;
-        ngfree_global++;
+        G *drop = gfree_global_push(g);
         rt_unlock(&gflock);
+        if (drop) allg_discard(drop);
         return;
     }
     g->schedlink = p->gfree;
     p->gfree = g;
     p->ngfree++;
     if (p->ngfree >= GFREE_LOCAL_MAX) {
+        G *drop = NULL;
         rt_lock(&gflock);
         while (p->ngfree > GFREE_LOCAL_MAX / 2) {
             G *x = p->gfree;
             p->gfree = x->schedlink;
             p->ngfree--;
-            x->schedlink = gfree_global;
-            gfree_global = x;
-            ngfree_global++;
+            if ((x = gfree_global_push(x))) {
+                x->schedlink = drop;
+                drop = x;
+            }
         }
         rt_unlock(&gflock);
+        while (drop) {
+            G *x = drop;
+            drop = x->schedlink;
+            x->schedlink = NULL;
+            allg_discard(x);
+        }
     }
 }
 
 /* ------------------------------------------------------------------ sudogs */
+
+/* sudoglock held. */
+static void sudog_global_push(Sudog *s) {
+    if (nsudog_global >= SUDOG_GLOBAL_MAX) return; /* garbage now */
+    s->next = sudog_global;
+    sudog_global = s;
+    nsudog_global++;
+}
 
 Sudog *sudog_get(void) {
     P *p = tls_m ? tls_m->p : NULL;
@@ -189,6 +243,7 @@ Sudog *sudog_get(void) {
             while (sudog_global && p->nsudog < SUDOG_CACHE / 2) {
                 Sudog *s = sudog_global;
                 sudog_global = s->next;
+                nsudog_global--;
                 s->next = NULL;
                 p->sudogcache[p->nsudog++] = s;
             }
@@ -212,16 +267,14 @@ void sudog_put(Sudog *s) {
         while (p->nsudog > SUDOG_CACHE / 2) {
             Sudog *x = p->sudogcache[--p->nsudog];
             p->sudogcache[p->nsudog] = NULL;
-            x->next = sudog_global;
-            sudog_global = x;
+            sudog_global_push(x);
         }
         rt_unlock(&sudoglock);
         p->sudogcache[p->nsudog++] = s;
         return;
     }
     rt_lock(&sudoglock);
-    s->next = sudog_global;
-    sudog_global = s;
+    sudog_global_push(s);
     rt_unlock(&sudoglock);
 }
 
@@ -243,22 +296,29 @@ void park_reset(G *g) {
 }
 
 void p_flush_caches(P *p) {
+    G *drop = NULL;
     rt_lock(&gflock);
     while (p->gfree) {
         G *x = p->gfree;
         p->gfree = x->schedlink;
-        x->schedlink = gfree_global;
-        gfree_global = x;
-        ngfree_global++;
+        if ((x = gfree_global_push(x))) {
+            x->schedlink = drop;
+            drop = x;
+        }
     }
     p->ngfree = 0;
     rt_unlock(&gflock);
+    while (drop) {
+        G *x = drop;
+        drop = x->schedlink;
+        x->schedlink = NULL;
+        allg_discard(x);
+    }
     rt_lock(&sudoglock);
     while (p->nsudog > 0) {
         Sudog *x = p->sudogcache[--p->nsudog];
         p->sudogcache[p->nsudog] = NULL;
-        x->next = sudog_global;
-        sudog_global = x;
+        sudog_global_push(x);
     }
     rt_unlock(&sudoglock);
 }
