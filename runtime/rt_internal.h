@@ -144,6 +144,9 @@ extern _Atomic int rt_exiting; /* rt_exit/rt_fatal has begun: no more deadlock c
 
 /* ------------------------------------------------------------ sched.c */
 
+/* rt_spawn with the creator given by name (e.g. "time.goFunc"). */
+G *sched_spawn(Closure *fn, const Value *args, uint32_t nargs, const char *created_by, int64_t created_goid,
+               const char *file, int line);
 /* Queue g (runnable) on the global queue and wake a thread if one is idle. */
 void sched_globrunqput_wake(G *g);
 /* Called with sched.lock held when a thread goes idle: reports a deadlock

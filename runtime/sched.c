@@ -571,6 +571,17 @@ bool rt_should_yield(G *g) {
 }
 
 G *rt_spawn(Closure *fn, const Value *args, uint32_t nargs, G *parent, const char *file, int line) {
+    const char *created_by = NULL;
+    if (parent) {
+        int l = 0;
+        const char *f = NULL;
+        created_by = vm_current_function(parent, &l, &f);
+    }
+    return sched_spawn(fn, args, nargs, created_by, parent ? parent->id : 0, file, line);
+}
+
+G *sched_spawn(Closure *fn, const Value *args, uint32_t nargs, const char *created_by, int64_t created_goid,
+               const char *file, int line) {
     M *m = tls_m;
     P *p = m ? m->p : NULL;
     G *g = g_get(p);
@@ -579,12 +590,8 @@ G *rt_spawn(Closure *fn, const Value *args, uint32_t nargs, G *parent, const cha
     g->start_fn = fn;
     g->created_file = file;
     g->created_line = line;
-    if (parent) {
-        int l = 0;
-        const char *f = NULL;
-        g->created_by = vm_current_function(parent, &l, &f);
-        g->created_goid = parent->id;
-    }
+    g->created_by = created_by;
+    g->created_goid = created_goid;
     atomic_fetch_add_explicit(&rt_ngoroutines, 1, memory_order_relaxed);
     g_set_status(g, G_RUNNABLE);
     if (p) {

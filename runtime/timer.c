@@ -142,7 +142,8 @@ int timers_run(int64_t now) {
                 rt_ready(g);
             }
             if (fired[i].c) send_time(fired[i].c);
-            if (fired[i].fn) rt_spawn(fired[i].fn, NULL, 0, NULL, "time.goFunc", 0);
+            if (fired[i].fn) /* as Go: "created by time.goFunc" */
+                sched_spawn(fired[i].fn, NULL, 0, "time.goFunc", 0, "$GOROOT/src/time/sleep.go", 176);
         }
         total += n;
         if (!more) return total;
