@@ -517,10 +517,11 @@ static void check_builtin(Checker *c, Expr *e, BuiltinId id, Type *hint) {
             Expr *a = args->items[i];
             check_expr(c, a, NULL);
             if (a->mode == MODE_INVALID) continue;
-            if (!assign_to(c, a, a->type == t_untyped_nil ? t_any : default_type(a->type), "argument to print")) continue;
             if (a->type == t_untyped_nil) {
                 errorf(c, a->pos, "use of untyped nil in argument to built-in %s", name);
+                continue;
             }
+            assign_to(c, a, default_type(a->type), "argument to print");
         }
         e->mode = MODE_NOVALUE;
         e->type = type_tuple(NULL, 0);

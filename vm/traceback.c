@@ -130,12 +130,10 @@ void vm_print_value(StrBuf *b, Type *t, const Value *v) {
         sb_puts(b, "i)");
         break;
     case KIND_STRING: sb_putn(b, (const char *)v[0].p, (size_t)v[1].i); break;
-    case KIND_SLICE: sb_printf(b, "[%lld/%lld]%p", (long long)v[1].i, (long long)v[2].i, v[0].p); break;
-    case KIND_INTERFACE: sb_printf(b, "(%p,%p)", v[0].p, v[1].p); break;
-    default:
-        if (v[0].p) sb_printf(b, "%p", v[0].p);
-        else sb_puts(b, "0x0");
-        break;
+    /* pointers in hex as Go's printpointer does: nil is 0x0 (glibc's %p says "(nil)") */
+    case KIND_SLICE: sb_printf(b, "[%lld/%lld]0x%jx", (long long)v[1].i, (long long)v[2].i, (uintmax_t)v[0].u); break;
+    case KIND_INTERFACE: sb_printf(b, "(0x%jx,0x%jx)", (uintmax_t)v[0].u, (uintmax_t)v[1].u); break;
+    default: sb_printf(b, "0x%jx", (uintmax_t)v[0].u); break;
     }
 }
 
