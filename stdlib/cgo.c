@@ -144,7 +144,7 @@ static NativeDef *bind_functions(CPreamble *p) {
         void *sym = NULL;
         CgoFunc *f = NULL;
         NativeFn fn = NULL;
-        if (!err && !(sym = cgo_lookup(d->name, &err))) err = gc_sprintf("cannot find C function %s: %s", d->name, err);
+        if (!err && !(sym = cgo_lookup(d->symbol, &err))) err = gc_sprintf("cannot find C function %s: %s", d->symbol, err);
         if (!err && (f = cgo_func_new(d->name, d->type, sym, &err)) && !(fn = cgo_func_native(f)))
             err = "libffi cannot make closures here";
         if (err) {

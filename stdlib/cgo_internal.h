@@ -57,7 +57,8 @@ struct CType {
 /* A function prototype. Positions are 1-based, in the preamble text. */
 typedef struct CDecl {
     const char *name;
-    CType *type; /* CT_FUNC */
+    const char *symbol; /* the symbol to look up: name, or an asm label's */
+    CType *type;        /* CT_FUNC */
     int line, col;
 } CDecl;
 

@@ -15,7 +15,9 @@
  * char/short/int/long/long long with signed/unsigned, float, double, the
  * typedef names of cgo_predefined_typedefs, the preamble's own typedefs,
  * struct/union/enum tags, pointers (with const/volatile/restrict) and
- * function pointers. Declarators follow C's inside-out rules.
+ * function pointers. Declarators follow C's inside-out rules. A GCC asm
+ * label, int f(int) __asm__("g");, binds the prototype to symbol g (one C
+ * function can so be declared twice with different pointer types).
  *
  * Errors carry 1-based positions in the preamble text; cgo.c maps them to
  * the Go file.
@@ -498,8 +500,8 @@ static bool starts_type(CParser *p, const Tok *t) {
 /* __attribute__((...)), __asm__("..."): skip the parenthesised part. */
 static bool skip_attribute(CParser *p) {
     Tok *t = tok(p);
-    if (!(is_word(t, "__attribute__") || is_word(t, "__attribute") || is_word(t, "__asm__") || is_word(t, "__asm") ||
-          is_word(t, "asm") || is_word(t, "__THROW") || is_word(t, "__nonnull")))
+    if (!(is_word(t, "__attribute__") || is_word(t, "__attribute") || is_word(t, "__THROW") ||
+          is_word(t, "__nonnull")))
         return false;
     advance(p);
     if (!is_punct(tok(p), '(')) return true;
@@ -510,6 +512,21 @@ static bool skip_attribute(CParser *p) {
         if (is_punct(tok(p), ')')) depth--;
         advance(p);
     } while (depth > 0);
+    return true;
+}
+
+/* A GCC asm label, __asm__("symbol"), naming the function's symbol. */
+static bool asm_label(CParser *p, const char **symbol) {
+    Tok *t = tok(p);
+    if (!(is_word(t, "__asm__") || is_word(t, "__asm") || is_word(t, "asm"))) return false;
+    advance(p);
+    expect_punct(p, '(', "after asm");
+    Tok *lit = tok(p);
+    size_t n = lit->kind == TOK_LITERAL ? strlen(lit->text) : 0;
+    if (n < 2 || lit->text[0] != '"' || lit->text[n - 1] != '"') fail(p, lit, "expected a symbol name in asm(\"...\")");
+    *symbol = gc_strndup(lit->text + 1, n - 2);
+    advance(p);
+    expect_punct(p, ')', "after the asm label");
     return true;
 }
 
@@ -742,7 +759,7 @@ static void add_typedef(CParser *p, const Tok *name, CType *t) {
     vec_push(&p->out->typedefs, ((CTypedef){name->text, t, name->line, name->col}));
 }
 
-static void add_func(CParser *p, const Tok *name, CType *t) {
+static void add_func(CParser *p, const Tok *name, CType *t, const char *symbol) {
     for (int i = 0; i < p->out->funcs.len; i++) {
         CDecl *d = &p->out->funcs.items[i];
         if (d->name != name->text) continue;
@@ -753,7 +770,7 @@ static void add_func(CParser *p, const Tok *name, CType *t) {
     for (int i = 0; i < p->out->typedefs.len; i++)
         if (p->out->typedefs.items[i].name == name->text)
             fail(p, name, "'%s' redeclared as a different kind of symbol", name->text);
-    vec_push(&p->out->funcs, ((CDecl){name->text, t, name->line, name->col}));
+    vec_push(&p->out->funcs, ((CDecl){name->text, symbol ? symbol : name->text, t, name->line, name->col}));
 }
 
 /* ExternalDeclaration: DeclSpecifiers [Declarator {, Declarator}] ; */
@@ -764,7 +781,8 @@ static void external_declaration(CParser *p) {
     for (;;) {
         const Tok *name = NULL;
         CType *t = declarator(p, base, &name, false);
-        while (skip_attribute(p)) {
+        const char *symbol = NULL;
+        while (asm_label(p, &symbol) || skip_attribute(p)) {
         }
         if (is_punct(tok(p), '{'))
             fail(p, name, "goi does not compile C: the preamble can declare library functions, not define them "
@@ -772,7 +790,7 @@ static void external_declaration(CParser *p) {
         if (is_typedef) {
             add_typedef(p, name, t);
         } else if (t->kind == CT_FUNC) {
-            add_func(p, name, t);
+            add_func(p, name, t, symbol);
         } else {
             fail(p, name, "goi does not support C variables (%s): declare functions, typedefs or #define constants",
                  name->text);
