@@ -861,6 +861,12 @@ static void gen_conversion(FS *fs, Expr *call, int dst) {
         normalize(fs, to, dst);
         return;
     }
+    if (fu->kind == KIND_SLICE && tu->kind == KIND_POINTER) {
+        /* (*[N]T)(s): the slice's pointer, once its length is checked */
+        int r = expr_any(fs, x);
+        emit(fs, OP_SLICE2ARRP, dst, r, add_k(fs, (Value){.i = tu->elem->under->len}));
+        return;
+    }
     /* same representation (named types, pointers, structs ignoring tags...) */
     expr_to(fs, x, dst);
 }

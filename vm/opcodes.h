@@ -130,6 +130,7 @@
     X(U2F, "A B", "R[A] = float64(unsigned R[B])")                                                 \
     X(F2I, "A B", "R[A] = int64(R[B]) (truncating)")                                               \
     X(F2U, "A B", "R[A] = uint64(R[B]) (truncating)")                                              \
+    X(SLICE2ARRP, "A B C", "R[A] = (*[K[C]]T)(slice R[B..]) (panics when the slice is shorter)")   \
     /* slices, arrays */                                                                           \
     X(MKSLICE, "A B C +X", "R[A..A+2] = make([]K[X.a], len R[B], cap R[C] (C = B: cap = len))")    \
     X(SLICELIT, "A B C +X", "R[A..A+2] = new slice of the C values at R[B..] (elem type K[X.a])")  \

@@ -683,6 +683,14 @@ dispatch:
     CASE(U2F) base[i.a].f = (double)base[i.b].u; NEXT();
     CASE(F2I) base[i.a].i = f2i(base[i.b].f); NEXT();
     CASE(F2U) base[i.a].u = f2u(base[i.b].f); NEXT();
+    CASE(SLICE2ARRP) {
+        int64_t len = base[i.b + 1].i, want = K[i.c].i;
+        if (unlikely(len < want))
+            THROW(gc_sprintf("runtime error: cannot convert slice with length %lld to pointer to array with length %lld",
+                             (long long)len, (long long)want));
+        base[i.a] = base[i.b];
+        NEXT();
+    }
 
     /* ---- slices and arrays ---- */
     CASE(MKSLICE) {
@@ -830,8 +838,7 @@ dispatch:
     /* ---- maps ---- */
     CASE(MKMAP) {
         int64_t hint = i.c == NO_REG ? 0 : base[i.c].i;
-        if (unlikely(hint < 0)) THROW("runtime error: makemap: size out of range");
-        base[i.a].p = map_new(K[i.b].p, hint);
+        base[i.a].p = map_new(K[i.b].p, hint < 0 ? 0 : hint); /* Go ignores a negative hint */
         NEXT();
     }
     CASE(MAPGET) {
@@ -1070,6 +1077,7 @@ ret_special: {
         if (!d || d->frame != fi) NEXT();
         g->defers = d->next;
         fr->pc = pc - 1; /* run RUNDEFERS again after this call */
+        if (unlikely(!d->fn)) THROW(NIL_DEREF); /* defer of a nil func panics when it runs */
         Func *f = func_ready(d->fn->fn);
         uint32_t nbase = fr->base + fr->fn->frame_size;
         if (f->native) {
@@ -1096,8 +1104,7 @@ ret_special: {
         NEXT();
     }
     CASE(DEFER) {
-        Closure *c = base[i.a].p;
-        if (unlikely(!c)) THROW(NIL_DEREF);
+        Closure *c = base[i.a].p; /* may be nil: Go panics only when the call runs */
         Defer *d = gc_alloc(sizeof(Defer) + i.b * sizeof(Value));
         d->frame = g->nframes - 1;
         d->fn = c;
@@ -1212,6 +1219,10 @@ unwind:
         if (d && d->frame == fi) {
             g->defers = d->next;
             Frame *f = &g->frames[fi];
+            if (unlikely(!d->fn)) { /* a deferred nil func: a new panic replaces this one */
+                vm_panic_runtime(g, NIL_DEREF);
+                continue;
+            }
             Func *df = func_ready(d->fn->fn);
             uint32_t nbase = f->base + f->fn->frame_size;
             if (df->native) {
