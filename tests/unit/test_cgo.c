@@ -316,7 +316,6 @@ Test(cgo, package_and_error_positions) {
     cr_expect_eq(errs.items[0].pos.col, 6);
     cr_expect(strstr(errs.items[0].msg, "unknown type name 'uLong'"));
 
-    f = go_file(src, " size_t strlen(const char *);\n int no_such_function_goi_test(void);\n");
     errs.len = 0;
     src = "package main\n\n/*\n size_t strlen(const char *);\n int no_such_function_goi_test(void);\n*/\nimport \"C\"\n";
     f = go_file(src, "\n size_t strlen(const char *);\n int no_such_function_goi_test(void);\n");
