@@ -597,6 +597,19 @@ static void build_table(Session *s, Type *t) {
     type_set_methods(t, ms.items, ms.len);
 }
 
+/* An unnamed struct type with embedded fields (struct{ T; n int }) has the
+ * methods they promote too. Its tables, and its pointer type's, are built
+ * when a value of it is first put into an interface. */
+void gen_struct_method_tables(Session *s, Type *t) {
+    Type *st = t->kind == KIND_POINTER && !t->name ? t->elem : t;
+    if (st->name || st->kind != KIND_STRUCT || st->methods) return;
+    bool embeds = false;
+    for (int i = 0; i < st->nfields; i++) embeds |= st->fields[i].embedded;
+    if (!embeds) return;
+    build_table(s, st);
+    build_table(s, type_pointer(st));
+}
+
 void gen_method_tables(Session *s, Type *t) {
     NamedInfo *ni = t->checker;
     if (!ni || ni->tables_done || !t->under || t->under->kind == KIND_INTERFACE || t->kind == KIND_INVALID) return;

@@ -117,5 +117,6 @@ void gen_block(FS *fs, StmtList *l);
 /* ---- helpers ---- */
 static inline bool is_iface(Type *t) { return t->under->kind == KIND_INTERFACE; }
 Func *gen_wrapper_bound_method(FS *fs, Selection *sel, Type *sig);
+void gen_struct_method_tables(Session *s, Type *t);
 
 #endif

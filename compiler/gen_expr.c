@@ -268,10 +268,16 @@ static int gen_addr(FS *fs, Expr *e) {
 
 /* ------------------------------------------------------------ conversion */
 
+/* dst = interface holding the value of concrete type t at src. */
+static void emit_mkiface(FS *fs, int dst, int src, Type *t) {
+    gen_struct_method_tables(fs->s, t);
+    emit(fs, OP_MKIFACE, dst, src, add_k_ptr(fs, t));
+}
+
 void convert_to(FS *fs, Type *from, Type *to, int src, int dst) {
     if (is_iface(to) && !is_iface(from)) {
         if (from == t_untyped_nil) emit_zero(fs, dst, 2);
-        else emit(fs, OP_MKIFACE, dst, src, add_k_ptr(fs, from));
+        else emit_mkiface(fs, dst, src, from);
         return;
     }
     emit_move(fs, dst, src, tsize(to));
@@ -294,7 +300,7 @@ void expr_to_type(FS *fs, Expr *e, Type *t, int dst) {
         return;
     }
     int r = expr_any(fs, e);
-    emit(fs, OP_MKIFACE, dst, r, add_k_ptr(fs, e->type));
+    emit_mkiface(fs, dst, r, e->type);
 }
 
 /* ------------------------------------------------------------- operators */
