@@ -786,8 +786,8 @@ void check_package(Session *s, Package *pkg) {
         Spec *sp = pkg->imports.items[i];
         if (!sp->u.import.used && !pkg->std) {
             if (sp->u.import.name && sp->u.import.name->u.ident.name != load_package(s, sp->u.import.path, sp->pos, NULL)->name)
-                soft_errorf(&c, sp->pos, "imported as %s and not used: \"%s\"", sp->u.import.name->u.ident.name,
-                            sp->u.import.path);
+                soft_errorf(&c, sp->pos, "imported and not used: \"%s\" as %s", sp->u.import.path,
+                            sp->u.import.name->u.ident.name);
             else
                 soft_errorf(&c, sp->pos, "imported and not used: \"%s\"", sp->u.import.path);
         }
