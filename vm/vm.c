@@ -89,14 +89,42 @@ void vm_push_frame(G *g, Func *f, Closure *cl, uint32_t base, uint16_t flags) {
     fr->ndefer = 0;
 }
 
+/* A function that calls native f with its own arguments and returns:
+ * CALL 0, K0; RET. */
+static Func *native_trampoline(Func *f) {
+    Func *t = NEW(Func);
+    t->name = f->name;
+    t->file = f->file;
+    t->line = f->line;
+    t->sig = f->sig;
+    t->nargs = f->nargs;
+    t->nres = f->nres;
+    t->frame_size = (f->nargs > f->nres ? f->nargs : f->nres) + 1;
+    t->consts = gc_alloc(sizeof(Value));
+    t->consts[0].p = f;
+    t->nconsts = 1;
+    t->code = gc_alloc(2 * sizeof(Instr));
+    t->code[0] = (Instr){OP_CALL, 0, 0, 0};
+    t->code[1] = (Instr){OP_RET, 0, 0, 0};
+    t->ncode = 2;
+    return t;
+}
+
+static Closure *static_closure_of(Func *f) {
+    if (!f->static_closure) f->static_closure = closure_new(f, 0);
+    return f->static_closure;
+}
+
 void vm_prepare_goroutine(G *g, Closure *fn, const Value *args, uint32_t nargs) {
     g->nframes = 0;
     g->defers = NULL;
     g->panic = NULL;
     Func *f = func_ready(fn->fn);
     if (f->native) {
-        /* a goroutine running a native directly: wrap in a tiny frame-less call */
-        vm_ensure_stack(g, nargs + f->nres + 1);
+        /* `go strings.ToUpper(s)`, `go C.f()`: a goroutine needs a bytecode
+         * frame, so it runs a two-instruction function that calls the native */
+        f = native_trampoline(f);
+        fn = static_closure_of(f);
     }
     vm_push_frame(g, f, fn, 0, 0);
     if (nargs) memcpy(g->stack, args, nargs * sizeof(Value));
