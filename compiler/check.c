@@ -154,7 +154,8 @@ void declare(Checker *c, Scope *s, Object *o) {
 
 void record_use(Checker *c, Object *o) {
     if (c->decl_obj && (o->kind == OBJ_VAR || o->kind == OBJ_FUNC) && o->pkg == c->pkg &&
-        (o->is_global || o->kind == OBJ_FUNC) && o != c->decl_obj) {
+        (o->is_global || o->kind == OBJ_FUNC) && (o != c->decl_obj || o->kind == OBJ_VAR)) {
+        /* (a variable referring to itself is an initialization cycle) */
         Object *d = c->decl_obj;
         for (int i = 0; i < d->deps.len; i++)
             if (d->deps.items[i] == o) return;
@@ -650,7 +651,8 @@ void resolve_object(Checker *c, Object *o) {
     if (o->color == 1) {
         if (o->kind == OBJ_TYPE) return; /* the named type exists; its layout comes later */
         if (o->kind == OBJ_FUNC) return; /* recursion through function bodies is fine */
-        errorf(c, o->pos, "initialization cycle or invalid recursive reference to %s", o->name);
+        /* variables: the initialization order reports the cycle (compute_init_order) */
+        if (o->kind != OBJ_VAR) errorf(c, o->pos, "initialization cycle or invalid recursive reference to %s", o->name);
         if (!o->type) o->type = t_invalid;
         if (o->kind == OBJ_CONST && !o->cv) o->cv = cv_unknown();
         return;
@@ -802,34 +804,94 @@ void check_package(Session *s, Package *pkg) {
 /* Go spec §Package initialization: repeatedly initialize the earliest
  * variable in declaration order that has no dependency on an uninitialized
  * variable; dependencies through functions count. */
-static void visit_deps(Object *o, Object **stack, int depth, ObjList *order, Package *pkg);
 
-static bool in_order(ObjList *order, Object *o) {
-    for (int i = 0; i < order->len; i++)
-        if (order->items[i] == o) return true;
+static bool in_list(ObjList *l, Object *o) {
+    for (int i = 0; i < l->len; i++)
+        if (l->items[i] == o) return true;
     return false;
 }
 
-static void visit_deps(Object *o, Object **stack, int depth, ObjList *order, Package *pkg) {
-    for (int i = 0; i < depth; i++)
-        if (stack[i] == o) return; /* cycle through functions: ignore */
-    if (depth >= 256) return;
-    stack[depth] = o;
+/* The package's variables that o refers to, directly or through the
+ * functions and methods it refers to. */
+static void collect_var_deps(Object *o, ObjList *vars, ObjList *funcs, Package *pkg) {
     for (int i = 0; i < o->deps.len; i++) {
         Object *d = o->deps.items[i];
-        if (d->kind == OBJ_VAR && d->is_global && !in_order(order, d) && d->pkg == pkg)
-            visit_deps(d, stack, depth + 1, order, pkg);
-        else if (d->kind == OBJ_FUNC)
-            visit_deps(d, stack, depth + 1, order, pkg);
+        if (d->kind == OBJ_VAR && d->is_global && d->pkg == pkg) {
+            if (!in_list(vars, d)) vec_push(vars, d);
+        } else if (d->kind == OBJ_FUNC && !in_list(funcs, d)) {
+            vec_push(funcs, d);
+            collect_var_deps(d, vars, funcs, pkg);
+        }
     }
-    if (o->kind == OBJ_VAR && !in_order(order, o)) vec_push(order, o);
 }
 
-static void compute_init_order(Package *pkg) {
-    Object *stack[256];
-    for (int i = 0; i < pkg->objs.len; i++) {
-        Object *o = pkg->objs.items[i];
-        if (o->kind == OBJ_VAR) visit_deps(o, stack, 0, &pkg->var_order, pkg);
+/* A path of references from o back to target (o's deps first), appended
+ * to path; false if there is none. */
+static bool find_cycle(Object *o, Object *target, ObjList *path, ObjList *seen, Package *pkg) {
+    for (int i = 0; i < o->deps.len; i++) {
+        Object *d = o->deps.items[i];
+        if (d->pkg != pkg || !(d->kind == OBJ_FUNC || (d->kind == OBJ_VAR && d->is_global))) continue;
+        if (d == target) {
+            vec_push(path, d);
+            return true;
+        }
+        if (in_list(seen, d)) continue;
+        vec_push(seen, d);
+        vec_push(path, d);
+        if (find_cycle(d, target, path, seen, pkg)) return true;
+        path->len--;
+    }
+    return false;
+}
+
+/* gc: "initialization cycle for x" with the chain of references. */
+static void report_init_cycle(Session *s, Object *v, Package *pkg) {
+    ObjList path = {0}, seen = {0};
+    if (!find_cycle(v, v, &path, &seen, pkg)) return;
+    if (path.len == 1) {
+        session_add_error(s, v->pos, gc_sprintf("initialization cycle: %s refers to itself", v->name), false);
+        return;
+    }
+    StrBuf b;
+    sb_init(&b);
+    sb_printf(&b, "initialization cycle for %s", v->name);
+    Object *from = v;
+    for (int i = 0; i < path.len; i++) {
+        sb_printf(&b, "\n\t%s refers to %s", from->name, path.items[i]->name);
+        from = path.items[i];
+    }
+    session_add_error(s, v->pos, b.data, false);
+}
+
+/* Fill pkg->var_order; a cycle among the main program's variables is
+ * reported (the standard packages have none). */
+static void compute_init_order(Session *s, Package *pkg) {
+    if (pkg->var_order.len) return;
+    ObjList vars = {0};
+    for (int i = 0; i < pkg->objs.len; i++)
+        if (pkg->objs.items[i]->kind == OBJ_VAR) vec_push(&vars, pkg->objs.items[i]);
+    ObjList *deps = gc_alloc(sizeof(ObjList) * (size_t)(vars.len + 1));
+    for (int i = 0; i < vars.len; i++) {
+        ObjList funcs = {0};
+        collect_var_deps(vars.items[i], &deps[i], &funcs, pkg);
+    }
+    bool reported = false;
+    for (int n = 0; n < vars.len; n++) {
+        int pick = -1, first = -1;
+        for (int i = 0; i < vars.len && pick < 0; i++) {
+            Object *v = vars.items[i];
+            if (in_list(&pkg->var_order, v)) continue;
+            if (first < 0) first = i;
+            bool ready = true;
+            for (int j = 0; j < deps[i].len && ready; j++) ready = in_list(&pkg->var_order, deps[i].items[j]);
+            if (ready) pick = i;
+        }
+        if (pick < 0) { /* every variable left waits on another: a cycle */
+            if (!reported && !pkg->std) report_init_cycle(s, vars.items[first], pkg);
+            reported = true;
+            pick = first;
+        }
+        vec_push(&pkg->var_order, vars.items[pick]);
     }
 }
 
@@ -867,6 +929,7 @@ Program *compile_program(Session *s, const char *src, size_t len) {
     if (!mainobj || mainobj->kind != OBJ_FUNC) {
         session_add_error(s, (Pos){s->main_file, 0, 0}, "function main is undeclared in the main package", false);
     }
+    compute_init_order(s, pkg); /* reports initialization cycles */
     if (s->errors.len) {
         if (session_report_errors(s)) return NULL;
     }
@@ -877,7 +940,7 @@ Program *compile_program(Session *s, const char *src, size_t len) {
     for (int i = 0; i < s->packages.len; i++) {
         Package *p = s->packages.items[i];
         if (p->generated) continue;
-        compute_init_order(p);
+        compute_init_order(s, p);
         assign_global_storage(p);
     }
     for (int i = 0; i < s->packages.len; i++) {

@@ -1300,6 +1300,7 @@ static void check_selector(Checker *c, Expr *e) {
         }
         s->kind = SEL_METHOD_EXPR;
         s->method = m;
+        record_use(c, m); /* a method reference is an initialization dependency */
         Type *ms = m->type;
         Vec(Type *) ps = {0};
         vec_push(&ps, t);
@@ -1356,6 +1357,7 @@ static void check_selector(Checker *c, Expr *e) {
         if (m->color != 2) resolve_object(c, m);
         s->kind = SEL_METHOD;
         s->method = m;
+        record_use(c, m); /* a method reference is an initialization dependency */
         if (m->ptr_recv) {
             if (!indirect) {
                 if (!is_addressable(x)) {
