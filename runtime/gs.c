@@ -9,9 +9,11 @@
  * allgs lists every G that is alive or on a free list (for dumps). After a
  * burst of goroutines the global free list is capped at GFREE_GLOBAL_MAX:
  * further dead Gs are marked discarded and, once they are a large part of
- * allgs, compacted out of it, so the collector reclaims them. Compaction
- * builds a new array, never editing one in place, so a snapshot taken by
- * rt_for_each_g stays valid without the lock.
+ * allgs, compacted out of it, so the collector reclaims them. An array that
+ * allgs replaces (growth, compaction) is cleared: the collector is
+ * conservative, and one stale word pointing at an old array would keep
+ * every goroutine it listed alive. Readers therefore only touch allgs under
+ * allglock; rt_for_each_g iterates over a private copy.
  *
  * A new goroutine costs: the G (~300 bytes), G_STACK_SLOTS Values (256
  * bytes) and G_FRAMES frames (128 bytes); parked, one sudog (~80 bytes).
@@ -42,13 +44,20 @@ static _Atomic int64_t goidgen;
 
 int64_t g_next_id(void) { return atomic_fetch_add_explicit(&goidgen, 1, memory_order_relaxed) + 1; }
 
+/* allglock held. */
+static void allgs_replace(G **a, size_t n) {
+    if (allgs) memset(allgs, 0, allglen * sizeof(G *));
+    allgs = a;
+    allglen = n;
+}
+
 void allg_add(G *g) {
     rt_lock(&allglock);
     if (allglen == allgcap) {
         size_t cap = allgcap ? allgcap * 2 : 1024;
         G **a = gc_alloc(cap * sizeof(G *));
         if (allglen) memcpy(a, allgs, allglen * sizeof(G *));
-        allgs = a;
+        allgs_replace(a, allglen);
         allgcap = cap;
     }
     allgs[allglen++] = g;
@@ -60,24 +69,25 @@ static void allg_discard(G *g) {
     g_set_status(g, G_DISCARDED);
     rt_lock(&allglock);
     if (++ndiscarded >= 1024 && ndiscarded * 4 >= allglen) { /* amortised: O(allglen) per allglen/4 */
-        size_t cap = allgcap, n = 0;
+        size_t keep = allglen - ndiscarded, cap = 1024, n = 0;
+        while (cap < 2 * keep) cap *= 2;
         G **a = gc_alloc(cap * sizeof(G *));
         for (size_t i = 0; i < allglen; i++)
             if (atomic_load(&allgs[i]->status) != G_DISCARDED) a[n++] = allgs[i];
-        allgs = a;
-        allglen = n;
+        allgs_replace(a, n);
+        allgcap = cap;
         ndiscarded = 0;
     }
     rt_unlock(&allglock);
 }
 
 void rt_for_each_g(void (*fn)(G *g, void *ctx), void *ctx) {
+    /* A private copy: fn may iterate again (nested), or spawn. */
     rt_lock(&allglock);
-    G **a = allgs;
     size_t n = allglen;
+    G **a = gc_alloc((n ? n : 1) * sizeof(G *));
+    if (n) memcpy(a, allgs, n * sizeof(G *));
     rt_unlock(&allglock);
-    /* The array is append-only and replaced, never modified in place below
-     * n, so the snapshot stays valid without the lock. */
     for (size_t i = 0; i < n; i++) {
         int st = atomic_load(&a[i]->status);
         if (st == G_RUNNABLE || st == G_RUNNING || st == G_WAITING || st == G_SYSCALL) fn(a[i], ctx);
