@@ -29,6 +29,12 @@ typedef struct LabelPos {
     JumpList pending;
 } LabelPos;
 
+/* A call evaluated ahead of its statement (gen_order.c): its value is in reg. */
+typedef struct Hoisted {
+    Expr *e;
+    int reg;
+} Hoisted;
+
 typedef struct FS {
     Session *s;
     FuncCtx *fc;
@@ -44,6 +50,7 @@ typedef struct FS {
     JumpList returns;   /* jumps to the epilogue */
     bool use_epilogue;  /* returns go through RUNDEFERS and the result variables */
     int result_base;    /* first register of the result variables */
+    Vec(Hoisted) hoisted; /* calls of the current statement evaluated in gc's order */
 } FS;
 
 /* Where a value lives, for loads and stores. */
@@ -113,6 +120,18 @@ int gen_deferred_call(FS *fs, Expr *call, int *nslots);
 /* ---- statements (gen_stmt.c) ---- */
 void gen_stmt(FS *fs, Stmt *s);
 void gen_block(FS *fs, StmtList *l);
+
+/* ---- evaluation order (gen_order.c) ---- */
+/* Evaluate the calls of a statement ahead, as gc orders them: first in the
+ * operands of the assignment targets, then in values (values_top: the
+ * values themselves are not hoisted, e.g. an expression statement's call).
+ * Returns a mark for hoist_end, which forgets them once the statement's
+ * expressions are generated. */
+int hoist_calls(FS *fs, ExprList *targets, ExprList *values, bool values_top);
+int hoist_calls_in(FS *fs, Expr *e, bool top);
+void hoist_end(FS *fs, int mark);
+/* The register holding hoisted call e, or -1. */
+int hoisted_reg(FS *fs, Expr *e);
 
 /* ---- helpers ---- */
 static inline bool is_iface(Type *t) { return t->under->kind == KIND_INTERFACE; }

@@ -469,6 +469,11 @@ void emit_arith(FS *fs, TokenKind op, Type *t, Expr *y, int dst, int a, int b) {
 void cond_jump(FS *fs, Expr *e, bool when, JumpList *jl) {
     e = unparen(e);
     int mark = fs->freereg;
+    int h = hoisted_reg(fs, e);
+    if (h >= 0) {
+        vec_push(jl, emit_cond_jump(fs, when ? OP_JT : OP_JF, h, 0));
+        return;
+    }
     if (e->mode == MODE_CONST) {
         if (cv_bool_val(e->cv) == when) vec_push(jl, emit_jump(fs));
         return;
@@ -660,6 +665,8 @@ static int math_intrinsic(Object *f) {
 }
 
 int gen_call(FS *fs, Expr *call) {
+    int h = hoisted_reg(fs, call);
+    if (h >= 0) return h;
     Expr *fun = unparen(call->u.call.fun);
     if (fun->mode == MODE_TYPE) {
         int w = reg_alloc(fs, tsize(call->type));
@@ -1233,6 +1240,11 @@ extern Func *gen_method_expr(Session *s, Type *recv, Selection *sel, Type *sig);
 void expr_to(FS *fs, Expr *e, int dst) {
     int mark = fs->freereg;
     if (dst + tsize(e->type) > mark && dst < mark) mark = dst + tsize(e->type);
+    int h = hoisted_reg(fs, e);
+    if (h >= 0) {
+        emit_move(fs, dst, h, tsize(e->type));
+        return;
+    }
     set_line(fs, e->pos);
     if (e->mode == MODE_CONST) {
         load_const(fs, e->cv, e->type, dst);
@@ -1375,6 +1387,8 @@ void expr_to(FS *fs, Expr *e, int dst) {
 
 int expr_any(FS *fs, Expr *e) {
     Expr *u = unparen(e);
+    int h = hoisted_reg(fs, u);
+    if (h >= 0) return h;
     if (u->mode != MODE_CONST && u->kind == E_IDENT && u->obj && u->obj->kind == OBJ_VAR && !u->obj->is_global &&
         !obj_boxed(u->obj) && u->obj->owner == fs->fc)
         return u->obj->reg;

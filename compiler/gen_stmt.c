@@ -37,6 +37,13 @@ static void init_var(FS *fs, Object *o, Type *from, int src) {
 }
 
 /* Evaluate e straight into a newly declared variable. */
+/* A condition, with its calls in gc's order. */
+static void ordered_cond_jump(FS *fs, Expr *cond, bool when, JumpList *jl) {
+    int hoisted = hoist_calls_in(fs, cond, false);
+    cond_jump(fs, cond, when, jl);
+    hoist_end(fs, hoisted);
+}
+
 static void init_var_expr(FS *fs, Object *o, Expr *e) {
     if (o->is_global) {
         int t = reg_alloc(fs, tsize(o->type) ? tsize(o->type) : 1);
@@ -411,7 +418,7 @@ static void gen_for(FS *fs, Stmt *s) {
     if (s->u.for_.cond) {
         patch_here(fs, jcond);
         JumpList jl = {0};
-        cond_jump(fs, s->u.for_.cond, true, &jl);
+        ordered_cond_jump(fs, s->u.for_.cond, true, &jl);
         for (int i = 0; i < jl.len; i++) patch_to(fs, jl.items[i], top);
     } else {
         emit_jump_back(fs, top);
@@ -590,7 +597,7 @@ static void gen_if(FS *fs, Stmt *s) {
     int mark = fs->freereg;
     if (s->u.if_.init) gen_stmt(fs, s->u.if_.init);
     JumpList jelse = {0};
-    cond_jump(fs, s->u.if_.cond, false, &jelse);
+    ordered_cond_jump(fs, s->u.if_.cond, false, &jelse);
     gen_stmt(fs, s->u.if_.body);
     if (s->u.if_.else_) {
         int jend = emit_jump(fs);
@@ -613,8 +620,10 @@ static void gen_switch(FS *fs, Stmt *s) {
     Expr *tag = s->u.switch_.tag;
     int treg = -1;
     if (tag) {
+        int hoisted = hoist_calls_in(fs, tag, false);
         treg = reg_alloc(fs, tsize(tag->type));
         expr_to(fs, tag, treg);
+        hoist_end(fs, hoisted);
     }
     StmtList *clauses = &s->u.switch_.body->u.block.list;
     JumpList *to_body = gc_alloc(sizeof(JumpList) * (size_t)(clauses->len + 1));
@@ -836,7 +845,59 @@ static void gen_select(FS *fs, Stmt *s) {
 
 /* ---------------------------------------------------------------- dispatch */
 
+/* Hoist the calls of statement s that gc evaluates before its other
+ * operands (gen_order.c). Returns the mark for hoist_end. */
+static int hoist_stmt(FS *fs, Stmt *s) {
+    switch (s->kind) {
+    case S_EXPR: return hoist_calls_in(fs, s->u.expr.x, true);
+    case S_SEND: {
+        Expr *both[2] = {s->u.send.chan, s->u.send.value};
+        ExprList l = {.items = both, .len = 2};
+        return hoist_calls(fs, NULL, &l, false);
+    }
+    case S_ASSIGN: {
+        ExprList *lhs = &s->u.assign.lhs, *rhs = &s->u.assign.rhs;
+        TokenKind tok = s->u.assign.tok;
+        if (tok != TK_ASSIGN && tok != TK_DEFINE) { /* x op= y reads x first */
+            Expr *both[2] = {lhs->items[0], rhs->items[0]};
+            ExprList l = {.items = both, .len = 2};
+            return hoist_calls(fs, NULL, &l, false);
+        }
+        /* v, ok = <-ch and a, b = f() keep their right-hand side whole */
+        return hoist_calls(fs, lhs, rhs, lhs->len != rhs->len);
+    }
+    case S_INCDEC: {
+        ExprList l = {.items = &s->u.incdec.x, .len = 1};
+        return hoist_calls(fs, &l, NULL, false);
+    }
+    case S_RETURN: return hoist_calls(fs, NULL, &s->u.ret.results, false);
+    case S_GO:
+    case S_DEFER: return hoist_calls_in(fs, s->u.call.call, true);
+    case S_DECL: {
+        Decl *d = s->u.decl.decl;
+        int mark = fs->hoisted.len;
+        if (d->kind != D_VAR) return mark;
+        for (int i = 0; i < d->u.gen.specs.len; i++) {
+            Spec *sp = d->u.gen.specs.items[i];
+            ExprList *vals = &sp->u.value.values;
+            hoist_calls(fs, NULL, vals, vals->len != sp->u.value.names.len);
+        }
+        return mark;
+    }
+    default: return fs->hoisted.len;
+    }
+}
+
+static void gen_stmt_ordered(FS *fs, Stmt *s);
+
 void gen_stmt(FS *fs, Stmt *s) {
+    set_line(fs, s->pos);
+    int hoisted = hoist_stmt(fs, s);
+    gen_stmt_ordered(fs, s);
+    hoist_end(fs, hoisted);
+}
+
+static void gen_stmt_ordered(FS *fs, Stmt *s) {
     set_line(fs, s->pos);
     int mark = fs->freereg;
     switch (s->kind) {
