@@ -21,6 +21,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Values that contain themselves (a map holding itself in an interface)
  * recurse forever in Go too, until the goroutine's stack overflows; stop at
@@ -425,8 +426,40 @@ static void print_map(Printer *p, Type *t, Map *m, int verb, int depth, bool ro)
     sb_putc(p->buf, sharp_v ? '}' : ']');
 }
 
+/* strings.Builder keeps its bytes in a raw buffer (stdlib/strings.c:
+ * {addr, buf *byte, n, c}); print it as Go's {addr *Builder; buf []byte}.
+ * Returns the struct type to print v's fields with and points *v at a
+ * fresh copy laid out as that type. */
+static Type *builder_view(Type *t, const Value **v) {
+    static Type *view;
+    Type *u = __atomic_load_n(&view, __ATOMIC_ACQUIRE);
+    if (!u) {
+        StructField f[2] = {
+            {.name = intern_cstr("addr"), .type = t->under->fields[0].type},
+            {.name = intern_cstr("buf"), .type = type_slice(t_uint8)},
+        };
+        u = type_struct(f, 2);
+        __atomic_store_n(&view, u, __ATOMIC_RELEASE);
+    }
+    const Value *b = *v;
+    Value *w = gc_alloc(4 * sizeof(Value));
+    w[0] = b[0];
+    if (b[1].p) {
+        Value *elems = alloc_elems(t_uint8, b[3].i);
+        for (int64_t i = 0; i < b[2].i; i++) elems[i].u = ((const uint8_t *)b[1].p)[i];
+        slice_set(w + 1, (GoSlice){elems, b[2].i, b[3].i});
+    }
+    *v = w;
+    return u;
+}
+
+static bool is_strings_builder(const Type *t) {
+    return t->name && t->pkg && strcmp(t->name, "Builder") == 0 && strcmp(t->pkg, "strings") == 0;
+}
+
 static void print_struct(Printer *p, Type *t, const Value *v, int verb, int depth, bool ro) {
     Type *u = t->under;
+    if (unlikely(is_strings_builder(t))) u = builder_view(t, &v);
     bool sharp_v = p->fmt.f.sharp_v;
     if (sharp_v) sb_puts(p->buf, type_string(t));
     sb_putc(p->buf, '{');

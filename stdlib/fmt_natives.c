@@ -6,6 +6,7 @@
 #include "../runtime/runtime.h"
 
 #include <errno.h>
+#include <string.h>
 #include <unistd.h>
 
 /* A String or Error method run by the engine goes through the VM, which
@@ -129,6 +130,35 @@ static int n_read_stdin(G *g, Value *a) {
     return NATIVE_OK;
 }
 
+/* func scanKind(arg any) string: for a pointer to a value of a named type
+ * whose underlying type is basic (or a byte slice), the kind Scan treats
+ * it as ("int8", "string", "[]byte", ...; reflect's Elem().Kind()); ""
+ * otherwise. */
+static int n_scan_kind(G *g, Value *a) {
+    Type *t = a[0].p;
+    const char *k = "";
+    if (t && t->under->kind == KIND_POINTER && a[1].p) {
+        Type *e = t->under->elem->under;
+        if ((e->kind >= KIND_BOOL && e->kind <= KIND_STRING))
+            k = kind_name(e->kind);
+        else if (e->kind == KIND_SLICE && e->elem->under->kind == KIND_UINT8)
+            k = "[]byte";
+    }
+    ret_str(a, (GoString){(const uint8_t *)k, (int64_t)strlen(k)});
+    return NATIVE_OK;
+}
+
+/* func scanSet(arg, v any): *arg = v, where v holds a value of the
+ * predeclared type with the same underlying type as *arg (scanKind told
+ * which). */
+static int n_scan_set(G *g, Value *a) {
+    Type *pt = a[0].p, *vt = a[2].p;
+    Value *dst = a[1].p;
+    const Value *src = iface_data(a + 2);
+    for (uint32_t i = 0; i < vt->size && i < pt->under->elem->size; i++) dst[i] = src[i];
+    return NATIVE_OK;
+}
+
 const NativeDef stdlib_natives_fmt[] = {
     NATIVE("Print", n_print),
     NATIVE("Printf", n_printf),
@@ -139,5 +169,7 @@ const NativeDef stdlib_natives_fmt[] = {
     NATIVE("errorf", n_errorf),
     NATIVE("readStdin", n_read_stdin),
     NATIVE("registerState", n_register_state),
+    NATIVE("scanKind", n_scan_kind),
+    NATIVE("scanSet", n_scan_set),
     NATIVES_END,
 };

@@ -3,8 +3,7 @@
 // (stdlib/fmt.c, following Go's print.go and format.go verb by verb).
 //
 // The Scan family supports operands that are pointers to basic types,
-// []byte and Scanners (not pointers to other named types, which Go
-// handles through reflect).
+// []byte, named types with those underlying types, and Scanners.
 package fmt
 
 import (
@@ -867,6 +866,67 @@ func (s *ss) scanOne(verb rune, arg any) {
 		*v = s.convertString(verb)
 	case *[]byte:
 		*v = []byte(s.convertString(verb))
+	default:
+		s.scanNamed(verb, arg)
+	}
+}
+
+// scanKind reports the kind of *arg when arg points to a value of a named
+// type whose underlying type is basic or a byte slice ("int8", "string",
+// "[]byte", ...), and "" otherwise. scanSet stores v, a value of the
+// predeclared type of that kind, into *arg. Together they stand in for
+// reflect in Go's scanner.
+func scanKind(arg any) string
+func scanSet(arg, v any)
+
+// scanNamed scans into a pointer to a named basic type, as Go's scanner
+// does through reflect.
+func (s *ss) scanNamed(verb rune, arg any) {
+	switch scanKind(arg) {
+	case "bool":
+		scanSet(arg, s.scanBool(verb))
+	case "int":
+		scanSet(arg, int(s.scanInt(verb, 64)))
+	case "int8":
+		scanSet(arg, int8(s.scanInt(verb, 8)))
+	case "int16":
+		scanSet(arg, int16(s.scanInt(verb, 16)))
+	case "int32":
+		scanSet(arg, int32(s.scanInt(verb, 32)))
+	case "int64":
+		scanSet(arg, s.scanInt(verb, 64))
+	case "uint":
+		scanSet(arg, uint(s.scanUint(verb, 64)))
+	case "uint8":
+		scanSet(arg, uint8(s.scanUint(verb, 8)))
+	case "uint16":
+		scanSet(arg, uint16(s.scanUint(verb, 16)))
+	case "uint32":
+		scanSet(arg, uint32(s.scanUint(verb, 32)))
+	case "uint64":
+		scanSet(arg, s.scanUint(verb, 64))
+	case "uintptr":
+		scanSet(arg, uintptr(s.scanUint(verb, 64)))
+	case "float32":
+		if s.okVerb(verb, floatVerbs, "float32") {
+			s.SkipSpace()
+			s.notEOF()
+			scanSet(arg, float32(s.convertFloat(s.floatToken(), 32)))
+		}
+	case "float64":
+		if s.okVerb(verb, floatVerbs, "float64") {
+			s.SkipSpace()
+			s.notEOF()
+			scanSet(arg, s.convertFloat(s.floatToken(), 64))
+		}
+	case "complex64":
+		scanSet(arg, complex64(s.scanComplex(verb, 64)))
+	case "complex128":
+		scanSet(arg, s.scanComplex(verb, 128))
+	case "string":
+		scanSet(arg, s.convertString(verb))
+	case "[]byte":
+		scanSet(arg, []byte(s.convertString(verb)))
 	default:
 		s.errorString("can't scan type: " + Sprintf("%T", arg))
 	}
