@@ -765,9 +765,16 @@ static int n_builder_write_rune(G *g, Value *a) {
     Value *b = a[0].p;
     if (!copy_check(g, b)) return NATIVE_PANIC;
     int32_t r = (int32_t)a[1].i;
-    uint8_t enc[4];
-    int n = r >= 0 && r < 0x80 ? (enc[0] = (uint8_t)r, 1) : utf8_encode(enc, r);
-    memcpy(builder_room(b, n), enc, (size_t)n);
+    int n;
+    if (r >= 0 && r < 0x80) {
+        *builder_room(b, 1) = (uint8_t)r;
+        n = 1;
+    } else {
+        /* Go 1.19 makes room for utf8.UTFMax bytes with grow (2*cap+4),
+         * not with append, so the capacities differ from WriteString's. */
+        if (b[B_CAP].i - b[B_LEN].i < 4) builder_realloc(b, 2 * b[B_CAP].i + 4);
+        n = utf8_encode((uint8_t *)b[B_BUF].p + b[B_LEN].i, r);
+    }
     b[B_LEN].i += n;
     ret_int(a, n);
     ret_nil_iface(a + 1);
