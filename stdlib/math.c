@@ -1,8 +1,8 @@
 /* math.c - natives of package math (stdlib/go/math.go). The elementary
  * functions come from math_kernels.c so results match Go bit for bit; the
- * exactly rounded operations (Sqrt, Floor, Mod, FMA ...) are libm's, and
- * so are Gamma, Lgamma, Erf, Erfc and the Bessel functions, which may
- * differ from Go in the last bit. */
+ * exactly rounded operations (Sqrt, Floor, Mod, FMA ...) are libm's.
+ * Erf, Erfc, Gamma, Lgamma and the Bessel functions are Go code in
+ * math.go (Go 1.19's own). */
 #include "natives.h"
 #include "math_kernels.h"
 
@@ -73,18 +73,13 @@ F2(n_copysign, copysign(x, y))
 F1(n_cos, go_cos(x))
 F1(n_cosh, go_cosh(x))
 F2(n_dim, go_dim(x, y))
-F1(n_erf, erf(x))
-F1(n_erfc, erfc(x))
 F1(n_erfinv, go_erfinv(x))
 F1(n_erfcinv, go_erfinv(1 - x))
 F1(n_exp, go_exp(x))
 F1(n_exp2, go_exp2(x))
 F1(n_expm1, go_expm1(x))
 F1(n_floor, floor(x))
-F1(n_gamma, tgamma(x))
 F2(n_hypot, go_hypot(x, y))
-F1(n_j0, j0(x))
-F1(n_j1, j1(x))
 F1(n_log, go_log(x))
 F1(n_log10, go_log10(x))
 F1(n_log1p, go_log1p(x))
@@ -104,8 +99,6 @@ F1(n_sqrt, sqrt(x))
 F1(n_tan, go_tan(x))
 F1(n_tanh, go_tanh(x))
 F1(n_trunc, trunc(x))
-F1(n_y0, y0(x))
-F1(n_y1, y1(x))
 
 static int n_fma(G *g, Value *a) {
     a[0].f = fma(a[0].f, a[1].f, a[2].f);
@@ -216,31 +209,11 @@ static int n_ilogb(G *g, Value *a) {
     return NATIVE_OK;
 }
 
-/* func Lgamma(x float64) (lgamma float64, sign int) */
-static int n_lgamma(G *g, Value *a) {
-    int sign = 1;
-    double r = lgamma_r(a[0].f, &sign);
-    a[0].f = r;
-    a[1].i = sign;
-    return NATIVE_OK;
-}
-
 /* func Sincos(x float64) (sin, cos float64) */
 static int n_sincos(G *g, Value *a) {
     double x = a[0].f;
     a[0].f = go_sin(x);
     a[1].f = go_cos(x);
-    return NATIVE_OK;
-}
-
-/* func Jn(n int, x float64) float64 and Yn */
-static int n_jn(G *g, Value *a) {
-    a[0].f = jn((int)a[0].i, a[1].f);
-    return NATIVE_OK;
-}
-
-static int n_yn(G *g, Value *a) {
-    a[0].f = yn((int)a[0].i, a[1].f);
     return NATIVE_OK;
 }
 
@@ -265,8 +238,6 @@ const NativeDef stdlib_natives_math[] = {
     NATIVE("Cos", n_cos),
     NATIVE("Cosh", n_cosh),
     NATIVE("Dim", n_dim),
-    NATIVE("Erf", n_erf),
-    NATIVE("Erfc", n_erfc),
     NATIVE("Erfcinv", n_erfcinv),
     NATIVE("Erfinv", n_erfinv),
     NATIVE("Exp", n_exp),
@@ -279,17 +250,12 @@ const NativeDef stdlib_natives_math[] = {
     NATIVE("Float64frombits", n_float64frombits),
     NATIVE("Floor", n_floor),
     NATIVE("Frexp", n_frexp),
-    NATIVE("Gamma", n_gamma),
     NATIVE("Hypot", n_hypot),
     NATIVE("Ilogb", n_ilogb),
     NATIVE("Inf", n_inf),
     NATIVE("IsInf", n_is_inf),
     NATIVE("IsNaN", n_is_nan),
-    NATIVE("J0", n_j0),
-    NATIVE("J1", n_j1),
-    NATIVE("Jn", n_jn),
     NATIVE("Ldexp", n_ldexp),
-    NATIVE("Lgamma", n_lgamma),
     NATIVE("Log", n_log),
     NATIVE("Log10", n_log10),
     NATIVE("Log1p", n_log1p),
@@ -315,8 +281,5 @@ const NativeDef stdlib_natives_math[] = {
     NATIVE("Tan", n_tan),
     NATIVE("Tanh", n_tanh),
     NATIVE("Trunc", n_trunc),
-    NATIVE("Y0", n_y0),
-    NATIVE("Y1", n_y1),
-    NATIVE("Yn", n_yn),
     NATIVES_END,
 };
