@@ -16,12 +16,12 @@
 #define SOURCE(key) extern const char stdlib_source_##key[];
 #define NATIVES(sym) extern const NativeDef sym[];
 
-SOURCE(atomic) SOURCE(bufio) SOURCE(bytes) SOURCE(context) SOURCE(errors) SOURCE(fmt) SOURCE(io) SOURCE(io_fs) SOURCE(math) SOURCE(math_rand) SOURCE(os) SOURCE(runtime) SOURCE(sort)
+SOURCE(atomic) SOURCE(bufio) SOURCE(bytes) SOURCE(context) SOURCE(errors) SOURCE(fmt) SOURCE(io) SOURCE(io_fs) SOURCE(math) SOURCE(math_bits) SOURCE(math_rand) SOURCE(os) SOURCE(runtime) SOURCE(sort)
 SOURCE(strconv) SOURCE(strings) SOURCE(sync) SOURCE(time) SOURCE(unicode) SOURCE(unicode_utf8)
 
 NATIVES(stdlib_natives_atomic) NATIVES(stdlib_natives_bufio) NATIVES(stdlib_natives_os)
 NATIVES(stdlib_natives_errors) NATIVES(stdlib_natives_fmt)
-NATIVES(stdlib_natives_math) NATIVES(stdlib_natives_math_rand) NATIVES(stdlib_natives_runtime) NATIVES(stdlib_natives_sort)
+NATIVES(stdlib_natives_math) NATIVES(stdlib_natives_math_bits) NATIVES(stdlib_natives_math_rand) NATIVES(stdlib_natives_runtime) NATIVES(stdlib_natives_sort)
 NATIVES(stdlib_natives_strconv) NATIVES(stdlib_natives_strings) NATIVES(stdlib_natives_sync)
 NATIVES(stdlib_natives_time) NATIVES(stdlib_natives_unicode) NATIVES(stdlib_natives_unicode_utf8)
 
@@ -33,6 +33,7 @@ PACKAGE(fmt, "fmt", "fmt", stdlib_natives_fmt)
 PACKAGE(io, "io", "io", NULL)
 PACKAGE(io_fs, "io/fs", "fs", NULL)
 PACKAGE(math, "math", "math", stdlib_natives_math)
+PACKAGE(math_bits, "math/bits", "bits", stdlib_natives_math_bits)
 PACKAGE(math_rand, "math/rand", "rand", stdlib_natives_math_rand)
 PACKAGE(os, "os", "os", stdlib_natives_os)
 PACKAGE(runtime, "runtime", "runtime", stdlib_natives_runtime)
@@ -55,6 +56,7 @@ static const StdPackage *const packages[] = {
     &pkg_io,
     &pkg_io_fs,
     &pkg_math,
+    &pkg_math_bits,
     &pkg_math_rand,
     &pkg_os,
     &pkg_runtime,
