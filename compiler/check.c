@@ -975,6 +975,17 @@ Program *compile_program(Session *s, const char *src, size_t len) {
         prog->init = gen_init_chain(s, inits.items, inits.len);
     }
     prog->main = mainobj->fn;
+    /* the package variables, for the deadlock report ("is this channel
+     * still reachable from a global?"): one slot per variable, pointing at it */
+    Vec(Value) globals = {0};
+    for (int i = 0; i < s->packages.len; i++) {
+        Package *p = s->packages.items[i];
+        for (int j = 0; j < p->objs.len; j++)
+            if (p->objs.items[j]->kind == OBJ_VAR && p->objs.items[j]->storage)
+                vec_push(&globals, ((Value){.p = p->objs.items[j]->storage}));
+    }
+    prog->globals = globals.items;
+    prog->nglobals = (uint32_t)globals.len;
     prog->funcs = s->funcs.items;
     prog->nfuncs = (uint32_t)s->funcs.len;
     return prog;

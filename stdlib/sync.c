@@ -38,6 +38,18 @@ static int mutex_trylock(G *g, Value *args) {
     return NATIVE_OK;
 }
 
+static int rw_trylock(G *g, Value *args) {
+    if (nil_receiver(g, args)) return NATIVE_PANIC;
+    args[0].u = rt_rwmutex_trylock(args[0].p);
+    return NATIVE_OK;
+}
+
+static int rw_tryrlock(G *g, Value *args) {
+    if (nil_receiver(g, args)) return NATIVE_PANIC;
+    args[0].u = rt_rwmutex_tryrlock(args[0].p);
+    return NATIVE_OK;
+}
+
 static int wg_add(G *g, Value *args) {
     if (nil_receiver(g, args)) return NATIVE_PANIC;
     return rt_result(rt_waitgroup_add(g, args[0].p, args[1].i));
@@ -68,6 +80,8 @@ const NativeDef stdlib_natives_sync[] = {
     NATIVE("RWMutex.RUnlock", rw_runlock),
     NATIVE("RWMutex.Lock", rw_lock),
     NATIVE("RWMutex.Unlock", rw_unlock),
+    NATIVE("RWMutex.TryLock", rw_trylock),
+    NATIVE("RWMutex.TryRLock", rw_tryrlock),
     NATIVE("WaitGroup.Add", wg_add),
     NATIVE("WaitGroup.Wait", wg_wait),
     NATIVE("notifyListAdd", notify_add),

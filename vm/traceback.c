@@ -197,6 +197,7 @@ static void print_panics(G *g, StrBuf *b, Panic *p) {
 }
 
 _Noreturn void vm_fatal_panic(G *g) {
+    rt_exit_claim(); /* one report at a time: another ending thread wins */
     Panic *p = g->panic;
     StrBuf b;
     sb_init(&b);

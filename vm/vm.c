@@ -1024,7 +1024,9 @@ dispatch:
     }
 do_call:
     win = base + i.a;
-    if (unlikely(callee->native != NULL)) {
+    /* an acquire load (a plain load on x86): a lazy function's code is
+     * published by compile_lazy's release store on another thread */
+    if (unlikely(__atomic_load_n(&callee->native, __ATOMIC_ACQUIRE) != NULL)) {
         if (callee->native == vm_lazy_native) {
             func_ready(callee);
             goto do_call;

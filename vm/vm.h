@@ -347,7 +347,7 @@ int vm_lazy_native(G *g, Value *args);
 extern void (*vm_compile_hook)(Func *f);
 /* f, compiled if it was lazy. */
 static inline Func *func_ready(Func *f) {
-    if (__builtin_expect(f->native == vm_lazy_native, 0)) vm_compile_hook(f);
+    if (__builtin_expect(__atomic_load_n(&f->native, __ATOMIC_ACQUIRE) == vm_lazy_native, 0)) vm_compile_hook(f);
     return f;
 }
 
@@ -423,6 +423,8 @@ typedef struct Program {
     Func *main;    /* main.main */
     Func **funcs;  /* every function, for the disassembler */
     uint32_t nfuncs;
+    Value *globals; /* one slot per package variable, pointing at its storage */
+    uint32_t nglobals;
     const char *filename;
 } Program;
 

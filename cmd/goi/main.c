@@ -77,6 +77,7 @@ static int cmd_run(int argc, char **argv) {
     goi_argv = argv;
     Program *p = compile_file(path);
     rt_init();
+    rt_register_globals(p->globals, p->nglobals);
     Closure *init = p->init ? closure_new(p->init, 0) : NULL;
     rt_run_main(init, closure_new(p->main, 0));
 }

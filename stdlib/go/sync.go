@@ -35,6 +35,12 @@ func (rw *RWMutex) RUnlock()
 func (rw *RWMutex) Lock()
 func (rw *RWMutex) Unlock()
 
+// TryLock tries to lock rw for writing and reports whether it succeeded.
+func (rw *RWMutex) TryLock() bool
+
+// TryRLock tries to lock rw for reading and reports whether it succeeded.
+func (rw *RWMutex) TryRLock() bool
+
 // RLocker returns a Locker that calls rw.RLock and rw.RUnlock.
 func (rw *RWMutex) RLocker() Locker { return (*rlocker)(rw) }
 
