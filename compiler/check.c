@@ -638,7 +638,11 @@ static void resolve_type_decl(Checker *c, Object *o) {
     if (u == named || (u->flags & TF_NAMED && u->under == NULL)) {
         /* type T T, or the underlying is another named type still being resolved */
         if (u == named || !u->under) {
-            errorf(c, o->pos, "invalid recursive type %s", o->name);
+            /* gc names the cycle's first type: in type A B; type B A that is A,
+             * still being resolved while B is */
+            NamedInfo *ni = u->checker;
+            Object *first = u != named && ni && ni->obj ? ni->obj : o;
+            errorf(c, first->pos, "invalid recursive type %s", first->name);
             type_set_underlying(named, t_invalid);
             return;
         }

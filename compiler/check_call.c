@@ -15,8 +15,10 @@ static void invalid(Expr *e) {
     e->cv = NULL;
 }
 
-/* "(int, string)" / "(number, string)" lists of gc's have/want notes. */
-static const char *have_list(Expr **args, int n) {
+/* "(int, string)" / "(number, string)" lists of gc's have/want notes: an
+ * untyped numeric constant is a "number", other untyped values drop the
+ * "untyped"; a multi-value call contributes its results. */
+const char *types_summary(Expr **args, int n) {
     StrBuf b;
     sb_init(&b);
     sb_putc(&b, '(');
@@ -29,10 +31,10 @@ static const char *have_list(Expr **args, int n) {
                 if (k) sb_puts(&b, ", ");
                 sb_puts(&b, type_str(t->results[k]));
             }
-        } else if (type_is_untyped(t) && t != t_untyped_nil && t->kind != KIND_UNTYPED_BOOL &&
-                   t->kind != KIND_UNTYPED_STRING)
-            sb_puts(&b, "number");
-        else if (t == t_untyped_nil) sb_puts(&b, "nil");
+        } else if (t == t_untyped_nil) sb_puts(&b, "nil");
+        else if (t->kind == KIND_UNTYPED_BOOL) sb_puts(&b, "bool");
+        else if (t->kind == KIND_UNTYPED_STRING) sb_puts(&b, "string");
+        else if (type_is_untyped(t)) sb_puts(&b, "number");
         else sb_puts(&b, type_str(t));
     }
     sb_putc(&b, ')');
@@ -109,7 +111,7 @@ static void check_arguments(Checker *c, Expr *call, Type *sig, const char *fname
         if (a.nvals != np) {
             errorf(c, a.nvals < np ? args->items[args->len - 1]->pos : args->items[np]->pos,
                    "%s arguments in call to %s\n\thave %s\n\twant %s", a.nvals < np ? "not enough" : "too many", fname,
-                   have_list(args->items, args->len), want_list(sig));
+                   types_summary(args->items, args->len), want_list(sig));
             return;
         }
         for (int i = 0; i < np; i++) assign_to(c, args->items[i], sig->params[i], gc_sprintf("argument to %s", fname));
@@ -123,7 +125,7 @@ static void check_arguments(Checker *c, Expr *call, Type *sig, const char *fname
                                  : call->u.call.rparen.line ? call->u.call.rparen : call->pos)
                     : (a.spread ? args->items[0]->pos : args->items[np]->pos);
         errorf(c, p, "%s arguments in call to %s\n\thave %s\n\twant %s", few ? "not enough" : "too many", fname,
-               have_list(args->items, args->len), want_list(sig));
+               types_summary(args->items, args->len), want_list(sig));
         return;
     }
     if (a.spread) {

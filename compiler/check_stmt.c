@@ -966,11 +966,13 @@ void check_stmt(Checker *c, Stmt *s) {
             }
             break;
         }
-        if (res->len == 1 && want != 1) {
+        if (res->len == 1) {
+            /* one value, or one call returning several */
             Expr *r = res->items[0];
-            check_multi(c, r);
-            if (r->mode == MODE_INVALID) break;
-            if (r->type->kind == KIND_TUPLE && r->type->nresults == want) {
+            check_expr_or_tuple(c, r, want == 1 ? fn->sig->results[0] : NULL);
+            if (r->mode == MODE_INVALID || (r->mode == MODE_NOVALUE && !check_value(c, r))) break;
+            int have = r->type->kind == KIND_TUPLE ? r->type->nresults : 1;
+            if (have == want && r->type->kind == KIND_TUPLE) {
                 for (int i = 0; i < want; i++) {
                     if (!assignable(c, r->type->results[i], fn->sig->results[i], NULL))
                         errorf(c, r->pos, "cannot use %s value as %s value in return statement",
@@ -978,34 +980,19 @@ void check_stmt(Checker *c, Stmt *s) {
                 }
                 break;
             }
-            Type *have = r->type;
-            if (want == 0) {
-                errorf(c, r->pos, "too many return values\n\thave (%s)\n\twant ()",
-                       type_is_untyped(have) && have != t_untyped_nil ? "number" : type_str(have));
-            } else {
-                errorf(c, r->pos, "%s return values\n\thave (%s)\n\twant %s",
-                       (have->kind == KIND_TUPLE ? have->nresults : 1) < want ? "not enough" : "too many",
-                       have->kind == KIND_TUPLE ? type_str(have) : (type_is_untyped(have) && have != t_untyped_nil ? "number" : type_str(have)),
-                       type_str(type_tuple(fn->sig->results, want)));
+            if (have != want) {
+                errorf(c, r->pos, "%s return values\n\thave %s\n\twant %s", have < want ? "not enough" : "too many",
+                       types_summary(res->items, 1), type_str(type_tuple(fn->sig->results, want)));
+                break;
             }
-            break;
+        } else {
+            for (int i = 0; i < res->len; i++) check_expr(c, res->items[i], i < want ? fn->sig->results[i] : NULL);
         }
-        for (int i = 0; i < res->len; i++) check_expr(c, res->items[i], i < want ? fn->sig->results[i] : NULL);
-        if (res->len != want) {
-            StrBuf b;
-            sb_init(&b);
-            sb_putc(&b, '(');
-            for (int i = 0; i < res->len; i++) {
-                if (i) sb_puts(&b, ", ");
-                Type *t = res->items[i]->type;
-                sb_puts(&b, t && type_is_untyped(t) && t != t_untyped_nil && t->kind != KIND_UNTYPED_STRING &&
-                                    t->kind != KIND_UNTYPED_BOOL
-                                ? "number"
-                                : type_str(t));
-            }
-            sb_putc(&b, ')');
-            errorf(c, res->items[res->len < want ? 0 : want]->pos, "%s return values\n\thave %s\n\twant %s",
-                   res->len < want ? "not enough" : "too many", b.data, type_str(type_tuple(fn->sig->results, want)));
+        if (res->len != want && res->len != 1) {
+            /* gc: at the first extra value, or at the last one */
+            errorf(c, res->items[res->len < want ? res->len - 1 : want]->pos, "%s return values\n\thave %s\n\twant %s",
+                   res->len < want ? "not enough" : "too many", types_summary(res->items, res->len),
+                   type_str(type_tuple(fn->sig->results, want)));
             break;
         }
         for (int i = 0; i < res->len; i++)

@@ -490,6 +490,12 @@ static Type *check_interface_type(Checker *c, Expr *e) {
             continue;
         }
         Type *et = check_type_expr(c, te);
+        NamedInfo *ni = et->name ? et->checker : NULL;
+        if (ni && ni->obj && ni->obj->color == 1) {
+            /* type I interface{ I }: embedding an interface still being declared */
+            errorf(c, ni->obj->pos, "invalid recursive type %s", ni->obj->name);
+            continue;
+        }
         if (et->kind == KIND_INVALID) continue;
         if (!et->under || et->under->kind != KIND_INTERFACE) {
             errorf(c, te->pos, "interfaces with type constraints are not supported by goi");

@@ -281,6 +281,7 @@ void check_expr_or_type(Checker *c, Expr *e);
 void check_multi(Checker *c, Expr *e); /* allows tuple results */
 void check_expr_or_tuple(Checker *c, Expr *e, Type *hint); /* check_multi with a type hint */
 void check_call(Checker *c, Expr *e, Type *hint);
+const char *types_summary(Expr **args, int n); /* "(int, number)" for have/want notes */
 /* Convert an (untyped) expression to type t for assignment; reports
  * "cannot use x (...) as T value in <context>". Returns false on error. */
 bool assign_to(Checker *c, Expr *e, Type *t, const char *context);
