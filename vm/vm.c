@@ -438,6 +438,13 @@ dispatch:
         memmove(p, base + i.b, i.c * sizeof(Value));
         NEXT();
     }
+    CASE(MEMCOPY) {
+        Instr x = X();
+        Value *d = base[i.a].p, *src = base[i.b].p;
+        if (unlikely(!d || !src)) THROW(NIL_DEREF);
+        memmove(d, src, ((size_t)x.a | (size_t)x.b << 16) * sizeof(Value));
+        NEXT();
+    }
     CASE(LOADF) {
         Instr x = X();
         Value *p = base[i.b].p;
@@ -1026,14 +1033,15 @@ do_call:
     win = base + i.a;
     /* an acquire load (a plain load on x86): a lazy function's code is
      * published by compile_lazy's release store on another thread */
-    if (unlikely(__atomic_load_n(&callee->native, __ATOMIC_ACQUIRE) != NULL)) {
-        if (callee->native == vm_lazy_native) {
+    NativeFn native = __atomic_load_n(&callee->native, __ATOMIC_ACQUIRE);
+    if (unlikely(native != NULL)) {
+        if (native == vm_lazy_native) {
             func_ready(callee);
             goto do_call;
         }
         SAVE_PC();
         Value *old_stack = g->stack;
-        int r = callee->native(g, win);
+        int r = native(g, win);
         /* a native that called back into Go code may have grown (moved)
          * the stack: its results are in the old copy of the window */
         if (unlikely(g->stack != old_stack) && r == NATIVE_OK)
