@@ -54,6 +54,13 @@ int here(FS *fs) { return fs->code.len; }
 
 int emit_jump(FS *fs) { return emit_bx(fs, OP_JMP, 0, 0); }
 
+void emit_newbox_n(FS *fs, int dst, uint32_t nslots, bool hasptr) {
+    /* the slot count's high bits ride in C above the pointer flag */
+    emit(fs, OP_NEWBOX, dst, (int)(nslots & 0xffff), (int)((nslots >> 16) << 1 | (hasptr ? 1 : 0)));
+}
+
+void emit_newbox(FS *fs, int dst, Type *t) { emit_newbox_n(fs, dst, t->size, (t->flags & TF_HASPTR) != 0); }
+
 int emit_cond_jump(FS *fs, OpCode op, int a, int b) {
     if (op == OP_JT || op == OP_JF) return emit_bx(fs, op, a, 0);
     return emit(fs, op, a, b, 0);
@@ -249,7 +256,7 @@ void declare_var_reg(FS *fs, Object *o) {
     }
     if (obj_boxed(o)) {
         o->reg = reg_alloc(fs, 1);
-        emit(fs, OP_NEWBOX, o->reg, o->type->size, (o->type->flags & TF_HASPTR) ? 1 : 0);
+        emit_newbox(fs, o->reg, o->type);
     } else {
         o->reg = reg_alloc(fs, (int)o->type->size);
     }
@@ -320,7 +327,7 @@ static Func *gen_function_in(Session *s, FuncCtx *fc, FS *parent) {
         int n = (int)p->type->size;
         if (obj_boxed(p)) {
             int b = reg_alloc(&fs, 1);
-            emit(&fs, OP_NEWBOX, b, n, (p->type->flags & TF_HASPTR) ? 1 : 0);
+            emit_newbox_n(&fs, b, (uint32_t)n, (p->type->flags & TF_HASPTR) != 0);
             emit(&fs, OP_STORE, b, off, n);
             p->reg = b;
         } else {

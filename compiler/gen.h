@@ -83,6 +83,9 @@ int reg_alloc(FS *fs, int n);
 void set_line(FS *fs, Pos pos);
 void emit_move(FS *fs, int dst, int src, int n);
 void emit_zero(FS *fs, int dst, int n);
+/* R[dst] = a new zeroed heap variable of type t (or of nslots slots). */
+void emit_newbox(FS *fs, int dst, Type *t);
+void emit_newbox_n(FS *fs, int dst, uint32_t nslots, bool hasptr);
 void compile_lazy(Func *f);
 /* Func shell for a declared function (created before any body is generated). */
 Func *func_of(Session *s, Object *o);
@@ -120,6 +123,16 @@ int gen_deferred_call(FS *fs, Expr *call, int *nslots);
 /* ---- statements (gen_stmt.c) ---- */
 void gen_stmt(FS *fs, Stmt *s);
 void gen_block(FS *fs, StmtList *l);
+
+/* Values of more slots than this are copied between memory locations
+ * without passing through registers when they can be (the checker boxes
+ * variables of more than 48 slots, too). */
+#define LARGE_VALUE_SLOTS 48
+/* Copy src, a large value in memory, to the address in register dst; false
+ * (and nothing emitted) when src does not qualify. */
+bool gen_copy_large(FS *fs, Expr *src, int dst);
+bool is_large_in_memory(Expr *e);
+void lv_fold_offset(FS *fs, LValue *lv);
 
 /* ---- evaluation order (gen_order.c) ---- */
 /* Evaluate the calls of a statement ahead, as gc orders them: first in the

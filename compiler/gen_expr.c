@@ -68,8 +68,20 @@ void normalize(FS *fs, Type *t, int r) {
 
 /* ------------------------------------------------------------- locations */
 
+/* Instructions carry a pointer's slot offset in 16 bits: fold a larger one
+ * (a field deep inside a large array) into a new pointer register. */
+void lv_fold_offset(FS *fs, LValue *lv) {
+    while (lv->kind == LV_PTR && lv->off > 0xffff) {
+        int p = reg_alloc(fs, 1);
+        emit(fs, OP_ADDROFF, p, lv->reg, 0xffff);
+        lv->reg = p;
+        lv->off -= 0xffff;
+    }
+}
+
 void lv_load(FS *fs, LValue *lv, int dst) {
     int n = tsize(lv->type);
+    lv_fold_offset(fs, lv);
     switch (lv->kind) {
     case LV_BLANK: break;
     case LV_REG: emit_move(fs, dst, lv->reg, n); break;
@@ -95,6 +107,7 @@ void lv_load(FS *fs, LValue *lv, int dst) {
 
 void lv_store(FS *fs, LValue *lv, int src) {
     int n = tsize(lv->type);
+    lv_fold_offset(fs, lv);
     switch (lv->kind) {
     case LV_BLANK: break;
     case LV_REG: emit_move(fs, lv->reg, src, n); break;
@@ -235,13 +248,14 @@ static int gen_addr(FS *fs, Expr *e) {
         int v = reg_alloc(fs, tsize(e->type));
         gen_composite(fs, e, v);
         int p = reg_alloc(fs, 1);
-        emit(fs, OP_NEWBOX, p, tsize(e->type), (e->type->flags & TF_HASPTR) ? 1 : 0);
+        emit_newbox(fs, p, e->type);
         emit(fs, OP_STORE, p, v, tsize(e->type));
         return p;
     }
     if (e->kind == E_STAR) return expr_any(fs, e->u.unary.x);
     LValue lv = gen_lvalue(fs, e);
     lv = addressable_loc(fs, lv);
+    lv_fold_offset(fs, &lv);
     switch (lv.kind) {
     case LV_PTR:
         if (lv.off == 0) return lv.reg;
@@ -259,11 +273,46 @@ static int gen_addr(FS *fs, Expr *e) {
         /* a value in registers: copy it into a box (only for values that
          * are not variables, e.g. indexing an array returned by a call) */
         int p = reg_alloc(fs, 1);
-        emit(fs, OP_NEWBOX, p, tsize(lv.type), (lv.type->flags & TF_HASPTR) ? 1 : 0);
+        emit_newbox(fs, p, lv.type);
         emit(fs, OP_STORE, p, lv.reg, tsize(lv.type));
         return p;
     }
     }
+}
+
+/* Is e a variable or element that lives in memory (a heap box, a global,
+ * or reached through a pointer or slice)? */
+static bool in_memory(Expr *e) {
+    e = unparen(e);
+    switch (e->kind) {
+    case E_IDENT: return e->obj && e->obj->kind == OBJ_VAR && (e->obj->is_global || obj_boxed(e->obj));
+    case E_STAR: return true;
+    case E_INDEX: {
+        Kind k = e->u.index.x->type->under->kind;
+        return k == KIND_SLICE || k == KIND_POINTER || (k == KIND_ARRAY && in_memory(e->u.index.x));
+    }
+    case E_SELECTOR: {
+        Selection *sel = e->aux;
+        if (!sel || sel->kind != SEL_FIELD) return false;
+        for (int i = 0; i < sel->nsteps; i++)
+            if (sel->steps[i].deref) return true;
+        return in_memory(e->u.selector.x);
+    }
+    default: return false;
+    }
+}
+
+bool is_large_in_memory(Expr *e) {
+    return tsize(e->type) > LARGE_VALUE_SLOTS && !is_iface(e->type) && in_memory(e);
+}
+
+bool gen_copy_large(FS *fs, Expr *src, int dst) {
+    int n = tsize(src->type);
+    if (!is_large_in_memory(src)) return false;
+    int p = gen_addr(fs, src);
+    emit(fs, OP_MEMCOPY, dst, p, 0);
+    emit_extra(fs, n & 0xffff, n >> 16, 0);
+    return true;
 }
 
 /* ------------------------------------------------------------ conversion */
@@ -624,6 +673,7 @@ static void gen_receiver(FS *fs, Selection *sel, Expr *x, int dst) {
         }
         loc = addressable_loc(fs, loc);
         if (loc.kind == LV_PTR) {
+            lv_fold_offset(fs, &loc);
             if (loc.off) emit(fs, OP_ADDROFF, dst, loc.reg, loc.off);
             else emit_move(fs, dst, loc.reg, 1);
         } else if (loc.kind == LV_GLOBAL) {
@@ -631,7 +681,7 @@ static void gen_receiver(FS *fs, Selection *sel, Expr *x, int dst) {
         } else {
             /* a value in registers: give the method a copy's address */
             int p = reg_alloc(fs, 1);
-            emit(fs, OP_NEWBOX, p, tsize(loc.type), 1);
+            emit_newbox_n(fs, p, (uint32_t)tsize(loc.type), true);
             emit(fs, OP_STORE, p, loc.reg, tsize(loc.type));
             emit_move(fs, dst, p, 1);
         }
@@ -989,7 +1039,7 @@ static void gen_builtin(FS *fs, Expr *call, int dst, int *argregs) {
     }
     case BI_NEW: {
         Type *t = call->type->elem;
-        emit(fs, OP_NEWBOX, dst, tsize(t), (t->flags & TF_HASPTR) ? 1 : 0);
+        emit_newbox(fs, dst, t);
         return;
     }
     case BI_PANIC: {
@@ -1228,7 +1278,7 @@ static void gen_method_value(FS *fs, Expr *e, int dst) {
         emit(fs, OP_LOADP, z, v, 1); /* panics on a nil interface (its type word) */
     }
     int box = reg_alloc(fs, 1);
-    emit(fs, OP_NEWBOX, box, tsize(bound.base), 1);
+    emit_newbox_n(fs, box, (uint32_t)tsize(bound.base), true);
     emit(fs, OP_STORE, box, v, tsize(bound.base));
     Func *w = gen_wrapper_bound_method(fs, &bound, e->type);
     emit_bx(fs, OP_CLOSURE, dst, add_k_ptr(fs, w));

@@ -45,6 +45,15 @@ static void ordered_cond_jump(FS *fs, Expr *cond, bool when, JumpList *jl) {
 }
 
 static void init_var_expr(FS *fs, Object *o, Expr *e) {
+    if ((o->is_global || obj_boxed(o)) && e->type == o->type && is_large_in_memory(e)) {
+        int dst = o->reg;
+        if (o->is_global) {
+            dst = reg_alloc(fs, 1);
+            emit_bx(fs, OP_LOADK, dst, add_k_ptr(fs, o->storage));
+        }
+        gen_copy_large(fs, e, dst);
+        return;
+    }
     if (o->is_global) {
         int t = reg_alloc(fs, tsize(o->type) ? tsize(o->type) : 1);
         expr_to_type(fs, e, o->type, t);
@@ -158,6 +167,17 @@ static void gen_local_decl(FS *fs, Decl *d) {
 
 /* ------------------------------------------------------------ assignment */
 
+/* lv = r for a large value in memory, without registers (gen_copy_large). */
+static bool copy_large_to(FS *fs, LValue *lv, Expr *r) {
+    if (!is_large_in_memory(r)) return false;
+    int dst = reg_alloc(fs, 1);
+    lv_fold_offset(fs, lv);
+    if (lv->kind == LV_GLOBAL) emit_bx(fs, OP_LOADK, dst, add_k_ptr(fs, lv->gptr));
+    else if (lv->off) emit(fs, OP_ADDROFF, dst, lv->reg, lv->off);
+    else emit_move(fs, dst, lv->reg, 1);
+    return gen_copy_large(fs, r, dst);
+}
+
 static void gen_assign(FS *fs, Stmt *s) {
     ExprList *lhs = &s->u.assign.lhs, *rhs = &s->u.assign.rhs;
     TokenKind tok = s->u.assign.tok;
@@ -208,6 +228,10 @@ static void gen_assign(FS *fs, Stmt *s) {
         if (lv.kind == LV_BLANK) {
             int t = reg_alloc(fs, tsize(r->type) ? tsize(r->type) : 1);
             expr_to(fs, r, t);
+            fs->freereg = mark;
+            return;
+        }
+        if ((lv.kind == LV_PTR || lv.kind == LV_GLOBAL) && lv.type == r->type && copy_large_to(fs, &lv, r)) {
             fs->freereg = mark;
             return;
         }
@@ -399,7 +423,7 @@ static void renew_loop_vars(FS *fs, Stmt *init) {
         int mark = fs->freereg;
         int v = reg_alloc(fs, tsize(o->type));
         emit(fs, OP_LOAD, v, o->reg, tsize(o->type));
-        emit(fs, OP_NEWBOX, o->reg, tsize(o->type), (o->type->flags & TF_HASPTR) ? 1 : 0);
+        emit_newbox(fs, o->reg, o->type);
         emit(fs, OP_STORE, o->reg, v, tsize(o->type));
         fs->freereg = mark;
     }
@@ -435,7 +459,7 @@ static void range_assign(FS *fs, Stmt *s, Expr *v, Type *t, int src) {
         Object *o = v->obj;
         if (obj_boxed(o)) {
             /* a fresh variable each iteration */
-            emit(fs, OP_NEWBOX, o->reg, tsize(o->type), (o->type->flags & TF_HASPTR) ? 1 : 0);
+            emit_newbox(fs, o->reg, o->type);
             emit(fs, OP_STORE, o->reg, src, tsize(o->type));
         } else {
             emit_move(fs, o->reg, src, tsize(o->type));
@@ -540,10 +564,12 @@ static void gen_range(FS *fs, Stmt *s) {
                 expr_to(fs, x, base);
             } else {
                 /* range over an array value iterates over a copy */
-                int tmp = reg_alloc(fs, tsize(xt));
-                expr_to(fs, x, tmp);
-                emit(fs, OP_NEWBOX, base, tsize(xt), (xt->flags & TF_HASPTR) ? 1 : 0);
-                emit(fs, OP_STORE, base, tmp, tsize(xt));
+                emit_newbox(fs, base, xt);
+                if (!gen_copy_large(fs, x, base)) {
+                    int tmp = reg_alloc(fs, tsize(xt));
+                    expr_to(fs, x, tmp);
+                    emit(fs, OP_STORE, base, tmp, tsize(xt));
+                }
             }
         } else if (x->type->under->kind != KIND_ARRAY || unparen(x)->kind == E_CALL) {
             int tmp = reg_alloc(fs, tsize(xt));

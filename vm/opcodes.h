@@ -37,11 +37,12 @@
     /* variables outside registers */                                                              \
     X(GETG, "A B C", "R[A..A+C) = global *K[B]")                                                   \
     X(SETG, "A B C", "global *K[B] = R[A..A+C)")                                                   \
-    X(NEWBOX, "A B C", "R[A] = new zeroed variable of B slots (C: 1 if it holds pointers)")        \
+    X(NEWBOX, "A B C", "R[A] = new zeroed variable of B | (C >> 1) << 16 slots (C & 1: it holds pointers)") \
     X(LOAD, "A B C", "R[A..A+C) = *R[B] (a variable's box: never nil)")                            \
     X(STORE, "A B C", "*R[A] = R[B..B+C) (a variable's box)")                                      \
     X(LOADP, "A B C", "R[A..A+C) = *R[B], panicking on nil")                                       \
     X(STOREP, "A B C", "*R[A] = R[B..B+C), panicking on nil")                                      \
+    X(MEMCOPY, "A B +X", "*R[A] = *R[B]: X.a|X.b<<16 slots, memory to memory (large values; nil panics)") \
     X(LOADF, "A B C +X", "R[A..A+X.a) = R[B]->slots[C..] (field through a pointer; nil panics)")   \
     X(STOREF, "A B C +X", "R[A]->slots[B..B+X.a) = R[C..] (nil panics)")                           \
     X(LOADF1, "A B C", "R[A] = R[B]->slots[C] (one-slot field through a pointer; nil panics)")       \

@@ -423,7 +423,7 @@ dispatch:
     CASE(ZERO) memset(base + i.a, 0, i.b * sizeof(Value)); NEXT();
     CASE(GETG) memcpy(base + i.a, K[i.b].p, i.c * sizeof(Value)); NEXT();
     CASE(SETG) memcpy(K[i.b].p, base + i.a, i.c * sizeof(Value)); NEXT();
-    CASE(NEWBOX) base[i.a].p = alloc_box(i.b, i.c != 0); NEXT();
+    CASE(NEWBOX) base[i.a].p = alloc_box((uint32_t)i.b | (uint32_t)(i.c >> 1) << 16, i.c & 1); NEXT();
     CASE(LOAD) memmove(base + i.a, base[i.b].p, i.c * sizeof(Value)); NEXT();
     CASE(STORE) memmove(base[i.a].p, base + i.b, i.c * sizeof(Value)); NEXT();
     CASE(LOADP) {
