@@ -16,7 +16,7 @@
 #define SOURCE(key) extern const char stdlib_source_##key[];
 #define NATIVES(sym) extern const NativeDef sym[];
 
-SOURCE(atomic) SOURCE(bufio) SOURCE(bytes) SOURCE(context) SOURCE(errors) SOURCE(fmt) SOURCE(io) SOURCE(io_fs) SOURCE(math) SOURCE(math_bits) SOURCE(math_rand) SOURCE(os) SOURCE(runtime) SOURCE(sort)
+SOURCE(atomic) SOURCE(bufio) SOURCE(bytes) SOURCE(container_heap) SOURCE(container_list) SOURCE(container_ring) SOURCE(context) SOURCE(errors) SOURCE(fmt) SOURCE(io) SOURCE(io_fs) SOURCE(math) SOURCE(math_bits) SOURCE(math_rand) SOURCE(os) SOURCE(path) SOURCE(path_filepath) SOURCE(runtime) SOURCE(sort)
 SOURCE(strconv) SOURCE(strings) SOURCE(sync) SOURCE(time) SOURCE(unicode) SOURCE(unicode_utf8)
 
 NATIVES(stdlib_natives_atomic) NATIVES(stdlib_natives_bufio) NATIVES(stdlib_natives_os)
@@ -27,6 +27,9 @@ NATIVES(stdlib_natives_time) NATIVES(stdlib_natives_unicode) NATIVES(stdlib_nati
 
 PACKAGE(bufio, "bufio", "bufio", stdlib_natives_bufio)
 PACKAGE(bytes, "bytes", "bytes", NULL)
+PACKAGE(container_heap, "container/heap", "heap", NULL)
+PACKAGE(container_list, "container/list", "list", NULL)
+PACKAGE(container_ring, "container/ring", "ring", NULL)
 PACKAGE(context, "context", "context", NULL)
 PACKAGE(errors, "errors", "errors", stdlib_natives_errors)
 PACKAGE(fmt, "fmt", "fmt", stdlib_natives_fmt)
@@ -36,6 +39,8 @@ PACKAGE(math, "math", "math", stdlib_natives_math)
 PACKAGE(math_bits, "math/bits", "bits", stdlib_natives_math_bits)
 PACKAGE(math_rand, "math/rand", "rand", stdlib_natives_math_rand)
 PACKAGE(os, "os", "os", stdlib_natives_os)
+PACKAGE(path, "path", "path", NULL)
+PACKAGE(path_filepath, "path/filepath", "filepath", NULL)
 PACKAGE(runtime, "runtime", "runtime", stdlib_natives_runtime)
 PACKAGE(sort, "sort", "sort", stdlib_natives_sort)
 PACKAGE(strconv, "strconv", "strconv", stdlib_natives_strconv)
@@ -50,6 +55,9 @@ PACKAGE(unicode_utf8, "unicode/utf8", "utf8", stdlib_natives_unicode_utf8)
 static const StdPackage *const packages[] = {
     &pkg_bufio,
     &pkg_bytes,
+    &pkg_container_heap,
+    &pkg_container_list,
+    &pkg_container_ring,
     &pkg_context,
     &pkg_errors,
     &pkg_fmt,
@@ -59,6 +67,8 @@ static const StdPackage *const packages[] = {
     &pkg_math_bits,
     &pkg_math_rand,
     &pkg_os,
+    &pkg_path,
+    &pkg_path_filepath,
     &pkg_runtime,
     &pkg_sort,
     &pkg_strconv,
