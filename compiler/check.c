@@ -312,6 +312,7 @@ static Package *load_cgo(Checker *c, Spec *sp) {
  * error at pos. Go exports capitalised names; package C every name. */
 Object *package_member(Checker *c, Object *po, const char *name, Pos pos) {
     Package *p = po->imported;
+    if (!p) return NULL; /* an unsupported import, already reported */
     if (p->cgo) {
         Object *o = scope_lookup_local(p->scope, intern_cstr(gc_sprintf(CGO_PREFIX "%s", name)));
         if (!o && !p->cgo_failed) errorf(c, pos, "%s", cgo_undeclared_message(name));
@@ -351,6 +352,27 @@ static const char *import_path(Spec *sp) {
     return p;
 }
 
+/* After "package P is not supported", declare P's name (the import's own
+ * name, or the last element of the path) as a package with no members, so
+ * its uses are not reported again as "undefined: P" (package_member stays
+ * silent for it). */
+static void declare_missing_import(Checker *c, Spec *sp, const char *path) {
+    const char *slash = strrchr(path, '/');
+    const char *name = intern_cstr(slash ? slash + 1 : path);
+    Pos npos = sp->pos;
+    if (sp->u.import.name) {
+        name = sp->u.import.name->u.ident.name;
+        npos = sp->u.import.name->pos;
+    }
+    if (name == intern_cstr("_") || name == intern_cstr(".")) return;
+    sp->u.import.used = true;
+    Object *o = new_object(OBJ_PKG, name, t_invalid, npos);
+    o->import_spec = sp;
+    o->pkg = c->pkg;
+    o->color = 2;
+    declare(c, c->pkg->scope, o);
+}
+
 void collect_import(Checker *c, Spec *sp) {
     Session *s = c->s;
     const char *path = import_path(sp);
@@ -363,8 +385,10 @@ void collect_import(Checker *c, Spec *sp) {
         if (!(p = load_cgo(c, sp))) return;
         sp->u.import.used = true; /* the preamble uses it */
     } else if (!(p = load_package(s, path, sp->u.import.path_pos, c))) {
-        if (!find_package(s, path))
+        if (!find_package(s, path)) {
             errorf(c, sp->u.import.path_pos, "package %s is not supported by goi", path);
+            declare_missing_import(c, sp, path);
+        }
         return;
     }
     const char *name = p->name;
