@@ -415,11 +415,16 @@ void collect_import(Checker *c, Spec *sp) {
     vec_push(&c->pkg->imports, sp);
 }
 
-/* Receiver base type name of a method declaration: T in (t T) / (t *T). */
+/* Receiver base type name of a method declaration: T in (t T) / (t *T);
+ * NULL for anything else (**T is no valid receiver). */
 static Expr *recv_base_expr(Field *recv) {
     Expr *t = recv->type;
-    while (t && (t->kind == E_PAREN || t->kind == E_STAR)) t = t->u.unary.x;
-    return t;
+    int stars = 0;
+    while (t && (t->kind == E_PAREN || t->kind == E_STAR)) {
+        if (t->kind == E_STAR) stars++;
+        t = t->u.unary.x;
+    }
+    return stars > 1 ? NULL : t;
 }
 
 static void collect_objects(Checker *c) {
@@ -723,7 +728,7 @@ void declare_method(Checker *c, Object *m) {
         if (base && base->kind == E_INDEX)
             errorf(c, base->pos, "generic receiver types are not supported by goi");
         else
-            errorf(c, recv->pos, "invalid receiver type");
+            errorf(c, recv->pos, "invalid receiver type %s", expr_str(recv->type));
         return;
     }
     Object *to = scope_lookup(c->pkg->scope, base->u.ident.name);
@@ -742,7 +747,7 @@ void declare_method(Checker *c, Object *m) {
         return;
     }
     if (t->kind == KIND_POINTER || t->kind == KIND_INTERFACE) {
-        errorf(c, base->pos, "invalid receiver type %s (pointer or interface type)", type_str(t));
+        errorf(c, recv->pos, "invalid receiver type %s (pointer or interface type)", type_str(t));
         return;
     }
     m->recv_base = t;

@@ -657,6 +657,7 @@ static void check_typeswitch(Checker *c, Stmt *s) {
     Vec(Object *) syms = {0};
     Stmt *dflt = NULL;
     Vec(Type *) seen = {0};
+    bool seen_nil = false;
     for (int i = 0; i < clauses->len; i++) {
         Stmt *cl = clauses->items[i];
         if (cl->u.caseclause.is_default) {
@@ -669,6 +670,8 @@ static void check_typeswitch(Checker *c, Stmt *s) {
             Expr *te = cl->u.caseclause.list.items[j];
             if (te->kind == E_IDENT && te->u.ident.name == intern_cstr("nil") &&
                 scope_lookup(c->scope, te->u.ident.name) == c->s->obj_nil) {
+                if (seen_nil) errorf(c, te->pos, "duplicate case nil in type switch");
+                seen_nil = true;
                 te->mode = MODE_VALUE;
                 te->type = t_untyped_nil;
                 single = ntypes == 1 ? (ok ? x->type : t_invalid) : NULL;
@@ -683,8 +686,8 @@ static void check_typeswitch(Checker *c, Stmt *s) {
                 const char *missing = NULL;
                 bool ptr = false, wrong = false;
                 if (!implements(c, t, x->type, &missing, &ptr, &wrong))
-                    errorf(c, te->pos, "impossible type switch case: %s cannot have dynamic type %s (%s %s)",
-                           operand_str(c, x), type_str(t), ptr ? "method has pointer receiver" : wrong ? "wrong type for method" : "missing method",
+                    errorf(c, te->pos, "impossible type switch case: %s\n\t%s cannot have dynamic type %s (%s %s)",
+                           expr_str(te), operand_str(c, x), type_str(t), ptr ? "method has pointer receiver" : wrong ? "wrong type for method" : "missing method",
                            missing);
             }
             if (ntypes == 1) single = t;

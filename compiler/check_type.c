@@ -674,10 +674,7 @@ Type *check_func_type(Checker *c, FuncTypeNode *ft, Field *recv, FuncCtx *fc, Sc
         FieldList rl = {0};
         vec_push(&rl, recv);
         param_list(c, &rl, scope, fc, false, &params, NULL);
-        Type *rt = params.items[0];
-        Type *base = rt->kind == KIND_POINTER && !rt->name ? rt->elem : rt;
-        if (rt->kind == KIND_POINTER && rt->name) errorf(c, recv->pos, "invalid receiver type %s", type_str(rt));
-        (void)base;
+        /* the receiver's base type is checked by declare_method */
     }
     param_list(c, &ft->params, scope, fc, false, &params, &variadic);
     param_list(c, &ft->results, scope, fc, true, &results, NULL);
