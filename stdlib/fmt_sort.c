@@ -1,8 +1,11 @@
 /* fmt_sort.c - map entries in the order fmt prints them (Go's
  * internal/fmtsort): numbers by value (NaN first), strings bytewise, false
  * before true, pointers and channels by address, structs and arrays
- * element by element, interfaces by dynamic type and then value. */
+ * element by element, interfaces by dynamic type (in the order gc's
+ * linker gives their descriptors) and then value. */
 #include "fmt_internal.h"
+
+#include <string.h>
 
 static int cmp_float(double a, double b) {
     if (a != a) return -1; /* NaN: no good answer, but never "equal" */
@@ -11,6 +14,38 @@ static int cmp_float(double a, double b) {
 }
 
 static int cmp_u64(uint64_t a, uint64_t b) { return a < b ? -1 : a > b; }
+
+/* The size in bytes of gc's type descriptor for t on amd64: the rtype,
+ * the kind's extra fields, the uncommon section of named types and types
+ * with methods, and the trailing arrays (struct fields, function
+ * parameters, interface and concrete methods). */
+static int64_t go_descriptor_size(const Type *t) {
+    const Type *u = t->under;
+    int64_t size = 48;
+    switch (u->kind) {
+    case KIND_ARRAY: size += 24; break;
+    case KIND_CHAN: size += 16; break;
+    case KIND_FUNC: size += 8 + 8 * (u->nparams + u->nresults); break;
+    case KIND_INTERFACE: size += 32 + 8 * u->nimethods; break;
+    case KIND_MAP: size += 32; break;
+    case KIND_POINTER: case KIND_SLICE: size += 8; break;
+    case KIND_STRUCT: size += 32 + 24 * u->nfields; break;
+    default: break;
+    }
+    if ((t->flags & TF_NAMED) || t->nmethods > 0) size += 16 + 16 * t->nmethods;
+    return size;
+}
+
+/* Go orders interface keys of different dynamic types by the addresses of
+ * their type descriptors, which gc's linker lays out by size and then by
+ * name: reproduce that order. */
+static int cmp_dynamic_types(Type *a, Type *b) {
+    int64_t sa = go_descriptor_size(a), sb = go_descriptor_size(b);
+    if (sa != sb) return sa < sb ? -1 : 1;
+    int c = strcmp(type_string(a), type_string(b));
+    if (c) return c < 0 ? -1 : 1;
+    return a->id < b->id ? -1 : a->id > b->id;
+}
 
 static int compare(Type *t, const Value *a, const Value *b) {
     Type *u = t->under;
@@ -50,7 +85,7 @@ static int compare(Type *t, const Value *a, const Value *b) {
     case KIND_INTERFACE: {
         Type *ta = a[0].p, *tb = b[0].p;
         if (!ta || !tb) return ta ? 1 : tb ? -1 : 0;
-        if (ta != tb) return ta->id < tb->id ? -1 : 1;
+        if (ta != tb) return cmp_dynamic_types(ta, tb);
         return compare(ta, iface_data((Value *)a), iface_data((Value *)b));
     }
     default: return 0;
