@@ -593,6 +593,7 @@ static void resolve_global_var(Checker *c, Object *o) {
     Type *t = NULL;
     if (sp->u.value.type) t = check_type_expr(c, sp->u.value.type);
     int nn = sp->u.value.names.len, nv = sp->u.value.values.len;
+    if (t) o->spelled = alias_spelling(sp->u.value.type, t);
     if (nv == 0) {
         o->type = t ? t : t_invalid;
         return;

@@ -18,6 +18,20 @@ static void check_expr_internal(Checker *c, Expr *e, Type *hint);
 /* The expression as gc prints it in messages (the parser knows the form). */
 const char *expr_str(Expr *e) { return ast_expr_string(e); }
 
+const char *operand_type_str(Expr *e) {
+    while (e->kind == E_PAREN) e = e->u.unary.x;
+    if (e->kind == E_IDENT && e->obj && e->obj->kind == OBJ_VAR && e->obj->spelled && e->obj->type == e->type)
+        return e->obj->spelled;
+    if (e->kind == E_INDEX && e->type == t_uint8 && e->u.index.x->type &&
+        e->u.index.x->type->under->kind == KIND_STRING)
+        return "byte";
+    if (e->kind == E_CALL && e->u.call.fun->mode == MODE_TYPE) {
+        const char *s = alias_spelling(e->u.call.fun, e->type);
+        if (s) return s;
+    }
+    return type_str(e->type);
+}
+
 const char *operand_str(Checker *c, Expr *e) {
     (void)c;
     const char *x = expr_str(e);
@@ -37,13 +51,13 @@ const char *operand_str(Checker *c, Expr *e) {
         return same ? gc_sprintf("%s (constant of type %s)", x, type_str(t))
                     : gc_sprintf("%s (constant %s of type %s)", x, v, type_str(t));
     }
-    case MODE_VAR: return gc_sprintf("%s (variable of type %s)", x, type_str(t));
+    case MODE_VAR: return gc_sprintf("%s (variable of type %s)", x, operand_type_str(e));
     case MODE_MAPINDEX: return gc_sprintf("%s (map index expression of type %s)", x, type_str(t));
     case MODE_COMMAOK: return gc_sprintf("%s (comma, ok expression of type %s)", x, type_str(t));
     case MODE_VALUE:
         if (t == t_untyped_nil) return "nil";
         if (type_is_untyped(t)) return gc_sprintf("%s (%s value)", x, type_str(t));
-        return gc_sprintf("%s (value of type %s)", x, type_str(t));
+        return gc_sprintf("%s (value of type %s)", x, operand_type_str(e));
     }
     return x;
 }

@@ -27,6 +27,14 @@ static void declare_persistent(Checker *c, Object *o) {
     vec_push(&c->pkg->objs, o);
 }
 
+/* The alias spelling (byte, rune) of the type of a variable declared
+ * without a type from value v, or NULL. */
+static const char *inferred_spelling(Expr *v) {
+    if (v->mode == MODE_INVALID || !v->type) return NULL;
+    const char *s = operand_type_str(v);
+    return strcmp(s, type_str(v->type)) != 0 ? s : NULL;
+}
+
 static Object *declare_local(Checker *c, Expr *ident, Type *t) {
     Object *o = new_object(OBJ_VAR, ident->u.ident.name, t, ident->pos);
     if (at_repl_top(c)) {
@@ -155,6 +163,7 @@ static void check_assign(Checker *c, Stmt *s) {
         /* at least one new variable in this scope; others are assigned */
         bool any_new = false;
         Object **objs = gc_alloc(sizeof(Object *) * (size_t)lhs->len);
+        bool *runes = gc_alloc(sizeof(bool) * (size_t)lhs->len); /* x := 'a' declares a rune */
         for (int i = 0; i < lhs->len; i++) {
             Expr *l = lhs->items[i];
             if (l->kind != E_IDENT) {
@@ -199,6 +208,7 @@ static void check_assign(Checker *c, Stmt *s) {
                         types[i] = t_invalid;
                         continue;
                     }
+                    runes[i] = r->type->kind == KIND_UNTYPED_RUNE;
                     use_default_type_in(c, r, "assignment");
                     types[i] = r->type;
                 }
@@ -252,7 +262,9 @@ static void check_assign(Checker *c, Stmt *s) {
                 l->type = objs[i]->type;
                 continue;
             }
-            declare_local(c, l, types[i]);
+            Object *o = declare_local(c, l, types[i]);
+            if (runes[i]) o->spelled = "rune";
+            else if (rhs->len == lhs->len) o->spelled = inferred_spelling(rhs->items[i]); /* c := s[0] is a byte */
             l->aux = DECLARES;
         }
         return;
@@ -267,7 +279,8 @@ static void check_assign(Checker *c, Stmt *s) {
             else check_expr(c, r, lts[i]);
             if (r->mode == MODE_INVALID) continue;
             if (lts[i]) {
-                if (lts[i]->kind != KIND_INVALID) assign_to(c, r, lts[i], "assignment");
+                if (lts[i]->kind != KIND_INVALID)
+                    assign_to_spelled(c, r, lts[i], operand_type_str(lhs->items[i]), "assignment");
             } else {
                 const char *ctx = "assignment to _ identifier";
                 if (r->type == t_untyped_nil) errorf(c, r->pos, "use of untyped nil in %s", ctx);
@@ -316,6 +329,7 @@ static void check_local_decl(Checker *c, Decl *d) {
             Type *t = sp->u.value.type ? check_type_expr(c, sp->u.value.type) : NULL;
             int nn = sp->u.value.names.len, nv = sp->u.value.values.len;
             Type **types = gc_alloc(sizeof(Type *) * (size_t)(nn + 1));
+            bool *runes = gc_alloc(sizeof(bool) * (size_t)(nn + 1)); /* var x = 'a' declares a rune */
             if (nv == nn) {
                 for (int j = 0; j < nv; j++) {
                     Expr *v = sp->u.value.values.items[j];
@@ -339,6 +353,7 @@ static void check_local_decl(Checker *c, Decl *d) {
                             types[j] = t_invalid;
                             continue;
                         }
+                        runes[j] = v->type->kind == KIND_UNTYPED_RUNE;
                         use_default_type_in(c, v, "variable declaration");
                         types[j] = v->type;
                     }
@@ -372,7 +387,12 @@ static void check_local_decl(Checker *c, Decl *d) {
                 assignment_mismatch(c, nn, &sp->u.value.values);
                 for (int j = 0; j < nn; j++) types[j] = t ? t : t_invalid;
             }
-            for (int j = 0; j < nn; j++) declare_local(c, sp->u.value.names.items[j], types[j]);
+            for (int j = 0; j < nn; j++) {
+                Object *o = declare_local(c, sp->u.value.names.items[j], types[j]);
+                if (t) o->spelled = alias_spelling(sp->u.value.type, t);
+                else if (runes[j]) o->spelled = "rune";
+                else if (nv == nn) o->spelled = inferred_spelling(sp->u.value.values.items[j]);
+            }
         }
         break;
     case D_CONST: {
@@ -823,7 +843,7 @@ static void check_range(Checker *c, Stmt *s) {
             }
             Object *o = declare_local(c, v, ok ? types[i] : t_invalid);
             v->aux = DECLARES;
-            (void)o;
+            if (i == 1 && types[i] == t_int32 && x->type->under->kind == KIND_STRING) o->spelled = "rune";
         }
     } else if (s->u.range.tok == TK_ASSIGN) {
         for (int i = 0; i < 2; i++) {

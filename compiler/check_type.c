@@ -6,6 +6,8 @@
  */
 #include "internal.h"
 
+#include <ctype.h>
+
 #include <stdio.h>
 
 bool is_named(const Type *t) { return (t->flags & TF_NAMED) != 0; }
@@ -623,6 +625,31 @@ Type *check_type_expr(Checker *c, Expr *e) {
 
 /* Declare the parameters of one field list; returns their types. */
 typedef Vec(Type *) TypeList;
+/* s with the words byte and rune replaced by uint8 and int32. */
+static char *unalias(const char *s) {
+    StrBuf b;
+    sb_init(&b);
+    for (const char *p = s; *p;) {
+        bool word_start = p == s || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.');
+        size_t n = strncmp(p, "byte", 4) == 0 ? 4 : strncmp(p, "rune", 4) == 0 ? 4 : 0;
+        if (n && word_start && !(isalnum((unsigned char)p[n]) || p[n] == '_')) {
+            sb_puts(&b, p[0] == 'b' ? "uint8" : "int32");
+            p += n;
+        } else {
+            sb_putc(&b, *p++);
+        }
+    }
+    return b.data;
+}
+
+const char *alias_spelling(Expr *te, Type *t) {
+    if (!te || !t || t->kind == KIND_INVALID) return NULL;
+    const char *s = expr_str(te);
+    const char *plain = type_str(t);
+    if (strcmp(s, plain) == 0 || strcmp(unalias(s), plain) != 0) return NULL;
+    return s;
+}
+
 static void param_list(Checker *c, FieldList *fl, Scope *scope, FuncCtx *fc, bool results, TypeList *types,
                        bool *variadic) {
     for (int i = 0; i < fl->len; i++) {
@@ -647,6 +674,7 @@ static void param_list(Checker *c, FieldList *fl, Scope *scope, FuncCtx *fc, boo
             const char *name = f->names.len ? f->names.items[j]->u.ident.name : intern_cstr("_");
             Pos pos = f->names.len ? f->names.items[j]->pos : f->pos;
             Object *o = new_object(OBJ_VAR, name, t, pos);
+            o->spelled = te->kind == E_ELLIPSIS ? NULL : alias_spelling(te, t);
             o->is_param = !results;
             o->is_result = results;
             o->used = true; /* parameters need no use */

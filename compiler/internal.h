@@ -61,6 +61,7 @@ struct Object {
     bool captured;    /* used by a nested function literal */
     bool big;         /* too large for registers */
     FuncCtx *owner;   /* function declaring a local */
+    const char *spelled; /* the type as written when it names byte or rune ("[]byte"), else NULL */
     int reg;          /* code generator: first register of a local (-1 none) */
     Value *storage;   /* globals: their slots */
     ObjList deps; /* package-level: objects its initializer/body refers to */
@@ -273,6 +274,12 @@ ObjList *methods_of(Type *named);
 void add_method(Type *named, Object *m);
 bool implements(Checker *c, Type *t, Type *iface, const char **missing, bool *ptr_recv, bool *wrong_sig);
 const char *type_str(Type *t); /* for messages: like type_string, but "untyped int" etc. */
+/* How type expression te (of type t) spells t in messages, when it uses the
+ * names byte or rune (gc keeps those apart from uint8 and int32); else NULL. */
+const char *alias_spelling(Expr *te, Type *t);
+/* The type of operand e as gc prints it: byte for a string's element, the
+ * declared spelling of a variable's type, else type_str. */
+const char *operand_type_str(Expr *e);
 void complete_method_tables(Session *s, Package *pkg);
 
 /* ---- expressions (check_expr.c, check_call.c) ---- */
