@@ -39,8 +39,29 @@ static int mem_stats(G *g, Value *a) {
     return NATIVE_OK;
 }
 
+/* func caller(skip int) (file string, line int, ok bool): the frame skip
+ * levels above the Go function calling runtime.Caller (natives have no
+ * frame of their own). */
+static int caller(G *g, Value *a) {
+    int64_t skip = a[0].i;
+    if (!g || skip < 0 || skip >= (int64_t)g->nframes) {
+        ret_str(a, (GoString){NULL, 0});
+        a[2].i = 0;
+        ret_bool(a + 3, false);
+        return NATIVE_OK;
+    }
+    const Frame *f = &g->frames[g->nframes - 1 - skip];
+    uint32_t pcix = f->pc ? (uint32_t)(f->pc - f->fn->code) : 0;
+    if (pcix > 0) pcix--; /* the saved pc is the next instruction */
+    ret_str(a, str_from_cstr(f->fn->file ? f->fn->file : "?"));
+    a[2].i = func_line_at(f->fn, pcix);
+    ret_bool(a + 3, true);
+    return NATIVE_OK;
+}
+
 const NativeDef stdlib_natives_runtime[] = {
     NATIVE("Gosched", gosched),         NATIVE("NumGoroutine", num_goroutine), NATIVE("GOMAXPROCS", gomaxprocs),
     NATIVE("NumCPU", num_cpu),           NATIVE("Goexit", goexit),              NATIVE("GC", gc),
-    NATIVE("Version", version),          NATIVE("memStats", mem_stats),         NATIVES_END,
+    NATIVE("Version", version),          NATIVE("memStats", mem_stats),         NATIVE("caller", caller),
+    NATIVES_END,
 };

@@ -43,3 +43,13 @@ func ReadMemStats(m *MemStats) {
 }
 
 func memStats() (alloc, total, sys uint64, numGC uint32)
+
+// Caller reports the file and line of the function call on the calling
+// goroutine's stack: skip 0 is the caller of Caller. goi has no program
+// counters; pc is always 0.
+func Caller(skip int) (pc uintptr, file string, line int, ok bool) {
+	file, line, ok = caller(skip + 1)
+	return
+}
+
+func caller(skip int) (file string, line int, ok bool)
