@@ -16,7 +16,7 @@
 #define SOURCE(key) extern const char stdlib_source_##key[];
 #define NATIVES(sym) extern const NativeDef sym[];
 
-SOURCE(atomic) SOURCE(bufio) SOURCE(bytes) SOURCE(container_heap) SOURCE(container_list) SOURCE(container_ring) SOURCE(context) SOURCE(errors) SOURCE(fmt) SOURCE(io) SOURCE(io_fs) SOURCE(math) SOURCE(math_bits) SOURCE(math_rand) SOURCE(os) SOURCE(path) SOURCE(path_filepath) SOURCE(runtime) SOURCE(sort)
+SOURCE(atomic) SOURCE(bufio) SOURCE(bytes) SOURCE(container_heap) SOURCE(container_list) SOURCE(container_ring) SOURCE(context) SOURCE(encoding) SOURCE(errors) SOURCE(flag) SOURCE(fmt) SOURCE(io) SOURCE(io_fs) SOURCE(log) SOURCE(math) SOURCE(math_bits) SOURCE(math_rand) SOURCE(os) SOURCE(path) SOURCE(path_filepath) SOURCE(runtime) SOURCE(sort)
 SOURCE(strconv) SOURCE(strings) SOURCE(sync) SOURCE(time) SOURCE(unicode) SOURCE(unicode_utf8)
 
 NATIVES(stdlib_natives_atomic) NATIVES(stdlib_natives_bufio) NATIVES(stdlib_natives_os)
@@ -31,10 +31,13 @@ PACKAGE(container_heap, "container/heap", "heap", NULL)
 PACKAGE(container_list, "container/list", "list", NULL)
 PACKAGE(container_ring, "container/ring", "ring", NULL)
 PACKAGE(context, "context", "context", NULL)
+PACKAGE(encoding, "encoding", "encoding", NULL)
 PACKAGE(errors, "errors", "errors", stdlib_natives_errors)
+PACKAGE(flag, "flag", "flag", NULL)
 PACKAGE(fmt, "fmt", "fmt", stdlib_natives_fmt)
 PACKAGE(io, "io", "io", NULL)
 PACKAGE(io_fs, "io/fs", "fs", NULL)
+PACKAGE(log, "log", "log", NULL)
 PACKAGE(math, "math", "math", stdlib_natives_math)
 PACKAGE(math_bits, "math/bits", "bits", stdlib_natives_math_bits)
 PACKAGE(math_rand, "math/rand", "rand", stdlib_natives_math_rand)
@@ -59,10 +62,13 @@ static const StdPackage *const packages[] = {
     &pkg_container_list,
     &pkg_container_ring,
     &pkg_context,
+    &pkg_encoding,
     &pkg_errors,
+    &pkg_flag,
     &pkg_fmt,
     &pkg_io,
     &pkg_io_fs,
+    &pkg_log,
     &pkg_math,
     &pkg_math_bits,
     &pkg_math_rand,
