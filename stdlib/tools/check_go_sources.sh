@@ -19,6 +19,12 @@ path_of() {
     utf8.go) echo unicode/utf8 ;;
     rand.go) echo math/rand ;;
     atomic.go) echo sync/atomic ;;
+    fs.go) echo io/fs ;;
+    bits.go) echo math/bits ;;
+    filepath.go) echo path/filepath ;;
+    heap.go) echo container/heap ;;
+    list.go) echo container/list ;;
+    ring.go) echo container/ring ;;
     *) basename "$1" .go ;;
     esac
 }
