@@ -999,6 +999,7 @@ Program *compile_program(Session *s, const char *src, size_t len) {
         if (p->generated) continue;
         Func *init = gen_package_init(s, p);
         if (init) vec_push(&inits, init);
+        for (int j = 0; j < p->inits.len; j++) vec_push(&inits, package_init_func(s, p, j));
         p->generated = true;
     }
     if (s->errors.len && session_report_errors(s)) return NULL;

@@ -627,9 +627,11 @@ void gen_method_tables(Session *s, Type *t) {
 
 /* -------------------------------------------------------- package init */
 
+/* The package's variable initialization ("main.init"), or NULL when it
+ * has none. Its init() functions run after it, called directly by the
+ * program's init chain as Go's runtime.doInit does (package_init_func). */
 Func *gen_package_init(Session *s, Package *pkg) {
-    bool any = pkg->var_order.len > 0 || pkg->inits.len > 0;
-    if (!any) return NULL;
+    if (pkg->var_order.len == 0) return NULL;
     Func *f = new_func(s, gc_sprintf("%s.init", pkg->path), pkg->file->filename, 1);
     f->sig = type_func(NULL, 0, NULL, 0, false);
     FS fs;
@@ -683,17 +685,16 @@ Func *gen_package_init(Session *s, Package *pkg) {
         }
         fs.freereg = mark;
     }
-    for (int i = 0; i < pkg->inits.len; i++) {
-        Object *o = pkg->inits.items[i];
-        Func *fi = func_of(s, o);
-        fi->name = gc_sprintf("%s.init.%d", pkg->path, i);
-        int w = reg_alloc(&fs, 1);
-        emit_bx(&fs, OP_CALL, w, add_k_ptr(&fs, fi));
-        fs.freereg = w;
-    }
     emit(&fs, OP_RET, 0, 0, 0);
     finish_func(&fs);
     return f;
+}
+
+/* The package's init() function number i, named as gc names it (main.init.0). */
+Func *package_init_func(Session *s, Package *pkg, int i) {
+    Func *fi = func_of(s, pkg->inits.items[i]);
+    fi->name = gc_sprintf("%s.init.%d", pkg->path, i);
+    return fi;
 }
 
 Func *gen_init_chain(Session *s, Func **inits, int n) {

@@ -316,6 +316,7 @@ void check_single_value(Checker *c, Expr *e, Type *hint, ExprList *rhs);
 /* ---- code generation (gen_*.c) ---- */
 Func *gen_function(Session *s, FuncCtx *fc);
 Func *gen_package_init(Session *s, Package *pkg);
+Func *package_init_func(Session *s, Package *pkg, int i);
 /* Build the run-time method tables (iface-entry wrappers) of named type t. */
 void gen_method_tables(Session *s, Type *t);
 Func *new_func(Session *s, const char *name, const char *file, int line);

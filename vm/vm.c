@@ -38,7 +38,8 @@ static _Noreturn void stack_overflow(G *g) {
     for (uint32_t k = 0; k < n && k < 100; k++) {
         Frame *f = &g->frames[n - 1 - k];
         uint32_t pcix = f->pc ? (uint32_t)(f->pc - f->fn->code) : 0;
-        fprintf(stderr, "%s(...)\n\t%s:%d\n", f->fn->name, f->fn->file, func_line_at(f->fn, pcix ? pcix - 1 : 0));
+        fprintf(stderr, "%s(%s)\n\t%s:%d\n", f->fn->name, f->fn->nargs ? "..." : "", f->fn->file,
+                func_line_at(f->fn, pcix ? pcix - 1 : 0));
     }
     if (n > 100) fprintf(stderr, "...additional frames elided...\n");
     rt_exit(2);
