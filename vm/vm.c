@@ -310,6 +310,40 @@ static uint64_t f2u(double f) {
 static inline int64_t sext(int64_t v, int bits) { return (int64_t)((uint64_t)v << (64 - bits)) >> (64 - bits); }
 static inline int64_t zext(int64_t v, int bits) { return (int64_t)(((uint64_t)v << (64 - bits)) >> (64 - bits)); }
 
+/* Copies and clears of a few slots: most values are 1-3 slots, where a
+ * call to memmove costs more than the copy. Overlap-safe (sources are read
+ * before destinations are written). */
+static inline void copy_slots(Value *dst, const Value *src, uint32_t n) {
+    switch (n) {
+    case 0: return;
+    case 1: dst[0] = src[0]; return;
+    case 2: {
+        Value a = src[0], b = src[1];
+        dst[0] = a;
+        dst[1] = b;
+        return;
+    }
+    case 3: {
+        Value a = src[0], b = src[1], c = src[2];
+        dst[0] = a;
+        dst[1] = b;
+        dst[2] = c;
+        return;
+    }
+    default: memmove(dst, src, n * sizeof(Value)); return;
+    }
+}
+
+static inline void zero_slots(Value *dst, uint32_t n) {
+    switch (n) {
+    case 3: dst[2].u = 0; /* fallthrough */
+    case 2: dst[1].u = 0; /* fallthrough */
+    case 1: dst[0].u = 0; /* fallthrough */
+    case 0: return;
+    default: memset(dst, 0, n * sizeof(Value)); return;
+    }
+}
+
 /* Call a native function pointer for a deferred call or goroutine start. */
 static int call_native(G *g, Func *f, Value *window) { return f->native(g, window); }
 
@@ -412,7 +446,7 @@ dispatch:
         base[i.a + 2] = c;
         NEXT();
     }
-    CASE(MOVEN) memmove(base + i.a, base + i.b, i.c * sizeof(Value)); NEXT();
+    CASE(MOVEN) copy_slots(base + i.a, base + i.b, i.c); NEXT();
     CASE(LOADK) base[i.a] = K[BX()]; NEXT();
     CASE(LOADK2) {
         int32_t k = BX();
@@ -421,22 +455,22 @@ dispatch:
         NEXT();
     }
     CASE(LOADI) base[i.a].i = BX(); NEXT();
-    CASE(ZERO) memset(base + i.a, 0, i.b * sizeof(Value)); NEXT();
-    CASE(GETG) memcpy(base + i.a, K[i.b].p, i.c * sizeof(Value)); NEXT();
-    CASE(SETG) memcpy(K[i.b].p, base + i.a, i.c * sizeof(Value)); NEXT();
+    CASE(ZERO) zero_slots(base + i.a, i.b); NEXT();
+    CASE(GETG) copy_slots(base + i.a, K[i.b].p, i.c); NEXT();
+    CASE(SETG) copy_slots(K[i.b].p, base + i.a, i.c); NEXT();
     CASE(NEWBOX) base[i.a].p = alloc_box((uint32_t)i.b | (uint32_t)(i.c >> 1) << 16, i.c & 1); NEXT();
-    CASE(LOAD) memmove(base + i.a, base[i.b].p, i.c * sizeof(Value)); NEXT();
-    CASE(STORE) memmove(base[i.a].p, base + i.b, i.c * sizeof(Value)); NEXT();
+    CASE(LOAD) copy_slots(base + i.a, base[i.b].p, i.c); NEXT();
+    CASE(STORE) copy_slots(base[i.a].p, base + i.b, i.c); NEXT();
     CASE(LOADP) {
         Value *p = base[i.b].p;
         if (unlikely(!p)) THROW(NIL_DEREF);
-        memmove(base + i.a, p, i.c * sizeof(Value));
+        copy_slots(base + i.a, p, i.c);
         NEXT();
     }
     CASE(STOREP) {
         Value *p = base[i.a].p;
         if (unlikely(!p)) THROW(NIL_DEREF);
-        memmove(p, base + i.b, i.c * sizeof(Value));
+        copy_slots(p, base + i.b, i.c);
         NEXT();
     }
     CASE(MEMCOPY) {
@@ -450,14 +484,14 @@ dispatch:
         Instr x = X();
         Value *p = base[i.b].p;
         if (unlikely(!p)) THROW(NIL_DEREF);
-        memmove(base + i.a, p + i.c, x.a * sizeof(Value));
+        copy_slots(base + i.a, p + i.c, x.a);
         NEXT();
     }
     CASE(STOREF) {
         Instr x = X();
         Value *p = base[i.a].p;
         if (unlikely(!p)) THROW(NIL_DEREF);
-        memmove(p + i.b, base + i.c, x.a * sizeof(Value));
+        copy_slots(p + i.b, base + i.c, x.a);
         NEXT();
     }
     CASE(LOADF1) {
@@ -754,7 +788,7 @@ dispatch:
         if (unlikely((uint64_t)k >= (uint64_t)n)) THROW(bounds_index(k, n));
         Value *p = (Value *)base[i.b].p + k * x.a;
         if (x.a == 1) base[i.a] = *p;
-        else memmove(base + i.a, p, x.a * sizeof(Value));
+        else copy_slots(base + i.a, p, x.a);
         NEXT();
     }
     CASE(SETINDEX) {
@@ -763,7 +797,7 @@ dispatch:
         if (unlikely((uint64_t)k >= (uint64_t)n)) THROW(bounds_index(k, n));
         Value *p = (Value *)base[i.a].p + k * x.a;
         if (x.a == 1) *p = base[i.c];
-        else memmove(p, base + i.c, x.a * sizeof(Value));
+        else copy_slots(p, base + i.c, x.a);
         NEXT();
     }
     CASE(INDEXADDR) {
@@ -884,8 +918,8 @@ dispatch:
         Value *v = m ? map_find(m, base + i.c, &bad) : NULL;
         if (unlikely(bad)) THROW(gc_sprintf("runtime error: hash of unhashable type %s", type_string(bad)));
         /* X.b: the value's size (a nil map has no type to ask) */
-        if (v) memmove(base + i.a, v, x.b * sizeof(Value));
-        else memset(base + i.a, 0, x.b * sizeof(Value));
+        if (v) copy_slots(base + i.a, v, x.b);
+        else zero_slots(base + i.a, x.b);
         if (x.a != NO_REG) base[x.a].i = v != NULL;
         NEXT();
     }
@@ -1211,7 +1245,7 @@ ret_special: {
             } else if (want->size == 1) {
                 base[i.a] = base[i.b + 1];
             } else if (want->size > 1) {
-                memmove(base + i.a, base[i.b + 1].p, want->size * sizeof(Value));
+                copy_slots(base + i.a, base[i.b + 1].p, want->size);
             }
             if (x.a != NO_REG) base[x.a].i = 1;
             NEXT();
