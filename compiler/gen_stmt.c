@@ -661,6 +661,7 @@ static void gen_switch(FS *fs, Stmt *s) {
             Expr *v = cl->u.caseclause.list.items[j];
             int m2 = fs->freereg;
             set_line(fs, v->pos);
+            int hoisted = hoist_calls_in(fs, v, false);
             if (!tag) {
                 cond_jump(fs, v, true, &to_body[i]);
             } else {
@@ -698,6 +699,7 @@ static void gen_switch(FS *fs, Stmt *s) {
                     vec_push(&to_body[i], emit_cond_jump(fs, OP_JT, r, 0));
                 }
             }
+            hoist_end(fs, hoisted);
             fs->freereg = m2;
         }
     }
