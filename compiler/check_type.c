@@ -540,7 +540,7 @@ Type *check_type_expr(Checker *c, Expr *e) {
             if (po && po->kind == OBJ_PKG) {
                 po->import_spec->u.import.used = true;
                 const char *sel = intern_cstr(e->u.selector.sel);
-                Object *o = package_member(c, po, sel, e->pos);
+                Object *o = package_member(c, po, sel, e->u.selector.sel_pos.line ? e->u.selector.sel_pos : e->pos);
                 if (!o) break;
                 t = resolve_type_name(c, e, o);
                 break;

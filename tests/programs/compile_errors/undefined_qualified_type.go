@@ -1,0 +1,11 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+func main() {
+	var b strings.builder
+	fmt.Println(b)
+}
