@@ -1085,6 +1085,10 @@ static void gen_builtin(FS *fs, Expr *call, int dst, int *argregs) {
         for (int i = 1; i < args->len; i++) {
             int r = reg_alloc(fs, tsize(t));
             arg_to(fs, call, i, argregs, t, r);
+            if (type_is_float(t->under)) { /* NaNs and signed zeros: the VM follows Go's rules */
+                emit(fs, id == BI_MIN ? OP_FMIN : OP_FMAX, dst, dst, r);
+                continue;
+            }
             int b = reg_alloc(fs, 1);
             /* min: take r when r < dst */
             if (id == BI_MIN) gen_compare(fs, TK_LSS, t, r, dst, b);

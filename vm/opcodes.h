@@ -82,6 +82,8 @@
     X(FNEG, "A B", "R[A] = -R[B] (float)")                                                         \
     X(F32, "A B", "R[A] = R[B] rounded to float32 precision")                                      \
     X(FMATH, "A B C", "R[A] = math function C of R[B] (Sqrt, Abs, Floor, Ceil, Trunc: MATH_*)")     \
+    X(FMIN, "A B C", "R[A] = min(R[B], R[C]) (float; NaN if either is, -0 below +0)")                \
+    X(FMAX, "A B C", "R[A] = max(R[B], R[C]) (float; NaN if either is, +0 above -0)")                \
     X(CADD, "A B C", "R[A..A+1] = R[B..] + R[C..] (complex)")                                      \
     X(CSUB, "A B C", "R[A..A+1] = R[B..] - R[C..] (complex)")                                      \
     X(CMUL, "A B C", "R[A..A+1] = R[B..] * R[C..] (complex)")                                      \

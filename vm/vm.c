@@ -607,6 +607,17 @@ dispatch:
         base[i.a].f = x;
         NEXT();
     }
+    CASE(FMIN) {
+        double x = base[i.b].f, y = base[i.c].f;
+        /* Go's min: NaN wins; of two zeros, -0 (OR the sign bits) */
+        base[i.a].f = x != x || y != y ? NAN : x == y ? (signbit(x) ? x : y) : x < y ? x : y;
+        NEXT();
+    }
+    CASE(FMAX) {
+        double x = base[i.b].f, y = base[i.c].f;
+        base[i.a].f = x != x || y != y ? NAN : x == y ? (signbit(x) ? y : x) : x > y ? x : y;
+        NEXT();
+    }
     CASE(CADD) {
         double re = base[i.b].f + base[i.c].f, im = base[i.b + 1].f + base[i.c + 1].f;
         base[i.a].f = re;
