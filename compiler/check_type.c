@@ -275,6 +275,35 @@ LookupKind lookup_field_or_method(Type *t, const char *name, Selection *sel, Str
 }
 
 /* Does t (concrete or interface) implement interface iface? */
+/* gc's note under "wrong type for method M": the signature t has and
+ * the one iface wants ("\n\t\thave M(int)\n\t\twant M()"). */
+static const char *wrong_method_note(Checker *c, Type *t, Type *iface, const char *name) {
+    Type *want = NULL, *have = NULL;
+    for (int i = 0; i < iface->under->nimethods; i++)
+        if (iface->under->imethods[i].name == name) want = iface->under->imethods[i].sig;
+    if (t->under->kind == KIND_INTERFACE) {
+        for (int i = 0; i < t->under->nimethods; i++)
+            if (t->under->imethods[i].name == name) have = t->under->imethods[i].sig;
+    } else {
+        Selection sel = {0};
+        Object *m = NULL;
+        bool indirect = false;
+        if (lookup_field_or_method(t, name, &sel, NULL, &m, &indirect) == LOOKUP_METHOD) {
+            if (m) {
+                if (m->color != 2) resolve_object(c, m);
+                Type *ms = m->type;
+                have = type_func(ms->params + 1, ms->nparams - 1, ms->results, ms->nresults,
+                                 (ms->flags & TF_VARIADIC) != 0);
+            } else {
+                have = sel.iface->under->imethods[sel.imethod].sig;
+            }
+        }
+    }
+    if (!have || !want) return "";
+    /* a signature without its "func" keyword */
+    return gc_sprintf("\n\t\thave %s%s\n\t\twant %s%s", name, type_str(have) + 4, name, type_str(want) + 4);
+}
+
 bool implements(Checker *c, Type *t, Type *iface, const char **missing, bool *ptr_recv, bool *wrong_sig) {
     Type *iu = iface->under;
     if (ptr_recv) *ptr_recv = false;
@@ -361,8 +390,8 @@ bool assignable(Checker *c, Type *v, Type *t, const char **reason) {
                 *reason = gc_sprintf("%s does not implement %s (method %s has pointer receiver)", type_str(v),
                                      type_str(t), missing);
             else if (wrong)
-                *reason = gc_sprintf("%s does not implement %s (wrong type for method %s)", type_str(v),
-                                     type_str(t), missing);
+                *reason = gc_sprintf("%s does not implement %s (wrong type for method %s)%s", type_str(v),
+                                     type_str(t), missing, wrong_method_note(c, v, t, missing));
             else
                 *reason = gc_sprintf("%s does not implement %s (missing method %s)", type_str(v), type_str(t),
                                      missing);
