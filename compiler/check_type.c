@@ -401,6 +401,8 @@ bool assignable(Checker *c, Type *v, Type *t, const char **reason) {
     if (vu->kind == KIND_CHAN && tu->kind == KIND_CHAN && vu->chan_dir == CHAN_BOTH && vu->elem == tu->elem &&
         (!is_named(v) || !is_named(t)))
         return true;
+    /* an interface value where a type that implements it is wanted */
+    if (reason && vu->kind == KIND_INTERFACE && implements(c, t, v, NULL, NULL, NULL)) *reason = "need type assertion";
     return false;
 }
 
