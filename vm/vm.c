@@ -23,7 +23,10 @@
 #include <stdlib.h>
 
 #define BUDGET 1024
-#define MAX_STACK_BYTES 1000000000ull
+/* Go allows 1 GB; a quarter of that is ~2.5 million frames of a simple
+ * recursive function here, and makes runaway recursion fail in a fraction
+ * of a second instead of eating a gigabyte first. */
+#define MAX_STACK_BYTES 256000000ull
 #define VM_NESTED_PANIC ((VMStatus)100)
 
 /* --------------------------------------------------------------- stacks */
@@ -45,8 +48,8 @@ static _Noreturn void stack_overflow(G *g) {
     rt_exit(2);
 }
 
-/* A goroutine's registers and frames together may use MAX_STACK_BYTES, Go's
- * limit on 64-bit machines. Both arrays grow by doubling, clamped to what the
+/* A goroutine's registers and frames together may use MAX_STACK_BYTES.
+ * Both arrays grow by doubling, clamped to what the
  * limit leaves, so deep recursion copies O(depth) slots in all; growing in
  * small steps near the limit would copy the whole stack on every call. */
 static uint64_t stack_room(uint64_t used_bytes, size_t elem) {
@@ -62,6 +65,9 @@ void vm_ensure_stack(G *g, uint32_t need_top) {
     if (ns > room) ns = room;
     Value *s = gc_alloc(ns * sizeof(Value));
     memcpy(s, g->stack, g->stack_size * sizeof(Value));
+    /* Give the old array back at once unless native code on the C stack
+     * (a vm_call from a native) may still point into it. */
+    if (g->nested == 0 && g->stack_size >= 4096) GC_FREE(g->stack);
     g->stack = s;
     g->stack_size = (uint32_t)ns;
 }
@@ -73,6 +79,7 @@ static void grow_frames(G *g) {
     if (nc > room) nc = room;
     Frame *f = gc_alloc(nc * sizeof(Frame));
     memcpy(f, g->frames, g->nframes * sizeof(Frame));
+    if (g->nested == 0 && g->frames_cap >= 4096) GC_FREE(g->frames);
     g->frames = f;
     g->frames_cap = (uint32_t)nc;
 }
