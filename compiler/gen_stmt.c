@@ -451,6 +451,8 @@ static void gen_for(FS *fs, Stmt *s) {
     fs->freereg = mark;
 }
 
+static bool wants(Expr *v) { return v && !(v->kind == E_IDENT && v->u.ident.name == intern_cstr("_")); }
+
 /* Assign a range value (in src, of type t) to the loop's key or value. */
 static void range_assign(FS *fs, Stmt *s, Expr *v, Type *t, int src) {
     if (!v) return;
@@ -472,6 +474,25 @@ static void range_assign(FS *fs, Stmt *s, Expr *v, Type *t, int src) {
     fs->freereg = mark;
 }
 
+/* Assign both the key (in ksrc, of type kt) and the value. Assigning to
+ * existing variables is a parallel assignment: both targets are evaluated
+ * before either is stored, so `for i, x[i] = range y` indexes with the old i. */
+static void range_assign2(FS *fs, Stmt *s, Expr *key, Type *kt, int ksrc, Expr *val, Type *vt, int vsrc) {
+    if (s->u.range.tok == TK_DEFINE || !wants(key) || !wants(val)) {
+        range_assign(fs, s, key, kt, ksrc);
+        range_assign(fs, s, val, vt, vsrc);
+        return;
+    }
+    int mark = fs->freereg;
+    LValue klv = gen_lvalue(fs, key);
+    pin_lvalue(fs, &klv);
+    LValue vlv = gen_lvalue(fs, val);
+    pin_lvalue(fs, &vlv);
+    store_lvalue_from(fs, &klv, kt, ksrc);
+    store_lvalue_from(fs, &vlv, vt, vsrc);
+    fs->freereg = mark;
+}
+
 static void declare_range_vars(FS *fs, Stmt *s) {
     if (s->u.range.tok != TK_DEFINE) return;
     Expr *vars[2] = {s->u.range.key, s->u.range.value};
@@ -482,8 +503,6 @@ static void declare_range_vars(FS *fs, Stmt *s) {
         o->reg = reg_alloc(fs, obj_boxed(o) ? 1 : tsize(o->type));
     }
 }
-
-static bool wants(Expr *v) { return v && !(v->kind == E_IDENT && v->u.ident.name == intern_cstr("_")); }
 
 static void gen_range(FS *fs, Stmt *s) {
     int mark = fs->freereg;
@@ -503,8 +522,7 @@ static void gen_range(FS *fs, Stmt *s) {
         int top = here(fs);
         int jdone = emit(fs, OP_MAPNEXT, it, kd, 0);
         emit_extra(fs, vd, 0, 0);
-        range_assign(fs, s, key, u->key, kd);
-        if (vd != NO_REG) range_assign(fs, s, val, u->elem, vd);
+        range_assign2(fs, s, key, u->key, kd, vd != NO_REG ? val : NULL, u->elem, vd);
         gen_stmt(fs, s->u.range.body);
         emit_jump_back(fs, top);
         patch_here(fs, jdone);
@@ -585,25 +603,24 @@ static void gen_range(FS *fs, Stmt *s) {
     switch (mode) {
     case R_STRING:
         emit(fs, OP_STRNEXT, rune, base, i);
-        range_assign(fs, s, key, t_int, i);
-        if (wants(val)) range_assign(fs, s, val, t_int32, rune);
+        range_assign2(fs, s, key, t_int, i, val, t_int32, rune);
         break;
     case R_SLICE:
-        range_assign(fs, s, key, t_int, i);
         if (wants(val)) {
             emit(fs, OP_INDEX, elem, base, i);
             emit_extra(fs, tsize(et), 0, 0);
-            range_assign(fs, s, val, et, elem);
         }
+        range_assign2(fs, s, key, t_int, i, val, et, elem);
         break;
     case R_ARRAYPTR:
-        range_assign(fs, s, key, t_int, i);
         if (wants(val)) {
             emit(fs, OP_ARRAYADDR, elem, base, i);
             emit_extra(fs, tsize(et), (int)(alen & 0xffff), (int)(alen >> 16));
             int v = reg_alloc(fs, tsize(et));
             emit(fs, OP_LOADP, v, elem, tsize(et));
-            range_assign(fs, s, val, et, v);
+            range_assign2(fs, s, key, t_int, i, val, et, v);
+        } else {
+            range_assign(fs, s, key, t_int, i);
         }
         break;
     default: range_assign(fs, s, key, key ? key->type ? key->type : xt : xt, i); break;
