@@ -163,6 +163,12 @@ typedef struct Candidate {
 
 LookupKind lookup_field_or_method(Type *t, const char *name, Selection *sel, StructField **field,
                                   Object **method, bool *indirect) {
+    if (t->kind == KIND_POINTER && t->name) {
+        /* A defined pointer type has no methods, but x.f selects a field of
+         * its base type as (*x).f does. */
+        LookupKind k = lookup_field_or_method(t->under, name, sel, field, method, indirect);
+        return k == LOOKUP_METHOD ? LOOKUP_NONE : k;
+    }
     Candidate cur[64], next[64];
     int ncur = 1;
     bool start_ptr = false;
