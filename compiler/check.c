@@ -755,6 +755,8 @@ void declare_method(Checker *c, Object *m) {
     Expr *rt = recv->type;
     while (rt->kind == E_PAREN) rt = rt->u.unary.x;
     m->ptr_recv = rt->kind == E_STAR;
+    /* A method named _ cannot be called and is no member of the method set. */
+    if (m->name == intern_cstr("_")) return;
     /* duplicate method or field/method clash */
     ObjList *ms = methods_of(t);
     for (int i = 0; i < ms->len; i++) {
