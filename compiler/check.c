@@ -634,6 +634,14 @@ static void resolve_global_var(Checker *c, Object *o) {
             o->type = t ? t : t_invalid;
             return;
         }
+        Expr *u = e;
+        while (u->kind == E_PAREN) u = u->u.unary.x;
+        if (nn == 2 && tt && tt->kind != KIND_TUPLE && (u->mode == MODE_MAPINDEX || u->mode == MODE_COMMAOK)) {
+            /* var v, ok = m[k] (or x.(T), <-ch) */
+            if (t && o->index == 0) assign_to_spelled(c, e, t, expr_str(sp->u.value.type), "variable declaration");
+            o->type = t ? t : o->index == 0 ? tt : t_bool;
+            return;
+        }
         if (!tt || tt->kind != KIND_TUPLE || tt->nresults != nn) {
             if (o->index == 0) assignment_mismatch(c, nn, &sp->u.value.values);
             o->type = t ? t : t_invalid;
