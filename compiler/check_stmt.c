@@ -579,12 +579,19 @@ static void check_switch(Checker *c, Stmt *s) {
                 if (tag->type == t_untyped_nil) {
                     errorf(c, tag->pos, "use of untyped nil in switch expression");
                     tag->mode = MODE_INVALID;
-                } else if (!(tag->type->flags & TF_COMPARABLE)) {
+                } else if (!(tag->type->flags & TF_COMPARABLE) && !nil_comparable(tag->type)) {
                     errorf(c, tag->pos, "cannot switch on %s", operand_str(c, tag));
                     tag->mode = MODE_INVALID;
                 }
             }
             tt = tag->type;
+/* Slices, maps and funcs can be compared with nil only, and so switched on
+ * with nil cases. */
+static bool nil_comparable(Type *t) {
+    Kind k = t->under->kind;
+    return k == KIND_SLICE || k == KIND_MAP || k == KIND_FUNC;
+}
+
         }
     }
     vec_push(&c->breakables, s);
@@ -624,6 +631,8 @@ static void check_switch(Checker *c, Stmt *s) {
                 for (int k = 0; k < consts.len; k++) {
                     Expr *p = consts.items[k];
                     if (cv_kind(p->cv) == cv_kind(v->cv) && cv_compare(TK_EQL, p->cv, v->cv)) {
+                /* the case is compared with true, which an interface value may hold */
+                if (v->type->under->kind == KIND_INTERFACE && assignable(c, t_bool, v->type, NULL)) continue;
                         errorf(c, v->pos, "duplicate case %s in expression switch", operand_str(c, v));
                         break;
                     }
@@ -633,6 +642,12 @@ static void check_switch(Checker *c, Stmt *s) {
         }
         open_scope(c);
         StmtList *body = &cl->u.caseclause.body;
+            if (!(tt->flags & TF_COMPARABLE) && v->type != t_untyped_nil) {
+                /* a slice, map or func tag */
+                errorf(c, v->pos, "invalid case %s in switch on %s (%s can only be compared to nil)", expr_str(v),
+                       expr_str(tag), kind_name(tt->under->kind));
+                continue;
+            }
         for (int j = 0; j < body->len; j++) {
             Stmt *st = body->items[j];
             if (st->kind == S_BRANCH && st->u.branch.tok == TK_FALLTHROUGH) {

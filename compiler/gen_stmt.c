@@ -679,7 +679,15 @@ static void gen_switch(FS *fs, Stmt *s) {
             int m2 = fs->freereg;
             set_line(fs, v->pos);
             int hoisted = hoist_calls_in(fs, v, false);
-            if (!tag) {
+            if (!tag && is_iface(v->type)) {
+                /* an interface case of a tagless switch: v == true */
+                int a = expr_any(fs, v);
+                int t = reg_alloc(fs, 1), bq = reg_alloc(fs, 2), r = reg_alloc(fs, 1);
+                emit_bx(fs, OP_LOADI, t, 1);
+                convert_to(fs, t_bool, v->type, t, bq);
+                gen_compare(fs, TK_EQL, v->type, a, bq, r);
+                vec_push(&to_body[i], emit_cond_jump(fs, OP_JT, r, 0));
+            } else if (!tag) {
                 cond_jump(fs, v, true, &to_body[i]);
             } else {
                 Type *tt = tag->type;
