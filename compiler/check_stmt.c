@@ -563,6 +563,13 @@ static void check_cond(Checker *c, Expr *cond, const char *what) {
     use_default_type(c, cond);
 }
 
+/* Slices, maps and funcs can be compared with nil only, and so switched on
+ * with nil cases. */
+static bool nil_comparable(Type *t) {
+    Kind k = t->under->kind;
+    return k == KIND_SLICE || k == KIND_MAP || k == KIND_FUNC;
+}
+
 static void check_switch(Checker *c, Stmt *s) {
     open_scope(c);
     if (s->u.switch_.init) check_stmt(c, s->u.switch_.init);
@@ -585,13 +592,6 @@ static void check_switch(Checker *c, Stmt *s) {
                 }
             }
             tt = tag->type;
-/* Slices, maps and funcs can be compared with nil only, and so switched on
- * with nil cases. */
-static bool nil_comparable(Type *t) {
-    Kind k = t->under->kind;
-    return k == KIND_SLICE || k == KIND_MAP || k == KIND_FUNC;
-}
-
         }
     }
     vec_push(&c->breakables, s);
@@ -609,6 +609,8 @@ static bool nil_comparable(Type *t) {
             check_expr(c, v, NULL);
             if (v->mode == MODE_INVALID || (tag && tag->mode == MODE_INVALID)) continue;
             if (!tag) {
+                /* the case is compared with true, which an interface value may hold */
+                if (v->type->under->kind == KIND_INTERFACE && assignable(c, t_bool, v->type, NULL)) continue;
                 if (v->type->under->kind != KIND_BOOL && v->type->kind != KIND_UNTYPED_BOOL) {
                     errorf(c, v->pos, "invalid case %s in switch (mismatched types %s and bool)", expr_str(v),
                            type_str(v->type));
@@ -618,6 +620,12 @@ static bool nil_comparable(Type *t) {
                 continue;
             }
             /* the case value must be comparable with the tag */
+            if (!(tt->flags & TF_COMPARABLE) && v->type != t_untyped_nil) {
+                /* a slice, map or func tag */
+                errorf(c, v->pos, "invalid case %s in switch on %s (%s can only be compared to nil)", expr_str(v),
+                       expr_str(tag), kind_name(tt->under->kind));
+                continue;
+            }
             if (type_is_untyped(v->type) && !type_is_untyped(tt)) {
                 if (!assign_to(c, v, tt, "switch case")) continue;
             } else if (!type_is_untyped(v->type)) {
@@ -631,8 +639,6 @@ static bool nil_comparable(Type *t) {
                 for (int k = 0; k < consts.len; k++) {
                     Expr *p = consts.items[k];
                     if (cv_kind(p->cv) == cv_kind(v->cv) && cv_compare(TK_EQL, p->cv, v->cv)) {
-                /* the case is compared with true, which an interface value may hold */
-                if (v->type->under->kind == KIND_INTERFACE && assignable(c, t_bool, v->type, NULL)) continue;
                         errorf(c, v->pos, "duplicate case %s in expression switch", operand_str(c, v));
                         break;
                     }
@@ -642,12 +648,6 @@ static bool nil_comparable(Type *t) {
         }
         open_scope(c);
         StmtList *body = &cl->u.caseclause.body;
-            if (!(tt->flags & TF_COMPARABLE) && v->type != t_untyped_nil) {
-                /* a slice, map or func tag */
-                errorf(c, v->pos, "invalid case %s in switch on %s (%s can only be compared to nil)", expr_str(v),
-                       expr_str(tag), kind_name(tt->under->kind));
-                continue;
-            }
         for (int j = 0; j < body->len; j++) {
             Stmt *st = body->items[j];
             if (st->kind == S_BRANCH && st->u.branch.tok == TK_FALLTHROUGH) {
