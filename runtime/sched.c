@@ -52,6 +52,9 @@ static _Atomic int64_t timer_sleep_until = INT64_MIN; /* the sleeper's deadline;
 static Closure *main_fn;   /* main.main, started on G1 when init returns */
 static bool main_in_init;  /* G1 is running package initialisation */
 static bool main_started;  /* rt_run_main has begun (deadlock checks armed) */
+/* main.main called runtime.Goexit: the program goes on without G1 until
+ * every other goroutine has ended too (then Go's "no goroutines" fatal). */
+static _Atomic bool main_goexited;
 static bool initialized;
 
 static void stopm(M *m);
@@ -475,7 +478,15 @@ static void goexit(M *m, G *g) {
             runqput(m->p, g, true);
             return;
         }
-        rt_exit(0); /* returning from main.main ends the program */
+        /* The VM reports runtime.Goexit as VM_DONE with the Goexit record
+         * still on g->panic; a plain return leaves g->panic NULL. */
+        if (!g->panic) rt_exit(0); /* returning from main.main ends the program */
+        /* Goexit: G1 dies but is never recycled (rt_main_g must keep naming
+         * it), and the program runs on. */
+        atomic_store(&main_goexited, true);
+        atomic_fetch_sub_explicit(&rt_ngoroutines, 1, memory_order_relaxed);
+        g_set_status(g, G_DEAD);
+        return;
     }
     atomic_fetch_sub_explicit(&rt_ngoroutines, 1, memory_order_relaxed);
     g_put(m->p, g);
@@ -723,6 +734,8 @@ void sched_checkdead(void) {
     if (atomic_load(&sched.npidle) < n) return; /* a P is still held */
     for (int32_t i = 0; i < n; i++)
         if (allp[i] && !runq_empty(allp[i])) return;
+    if (atomic_load(&main_goexited) && rt_num_goroutine() == 0)
+        rt_fatal("no goroutines (main called runtime.Goexit) - deadlock!", false);
     dump_deadlock();
 }
 
