@@ -78,11 +78,15 @@ struct Timer {
 
 /* ------------------------------------------------------------------- P, M */
 
-enum { P_IDLE, P_RUNNING, P_DEAD };
+/* P_SYSCALL: its M is in a blocking call (rt_enter_blocking) and still
+ * owns it; the M takes it back with a CAS to P_RUNNING, or sysmon retakes
+ * it with a CAS to P_IDLE and hands it off. */
+enum { P_IDLE, P_RUNNING, P_SYSCALL, P_DEAD };
 
 struct P {
     int32_t id;
-    _Atomic int status;       /* P_IDLE (in sched.pidle), P_RUNNING (owned by an M), P_DEAD */
+    _Atomic int status;       /* P_IDLE (in sched.pidle), P_RUNNING (owned by an M), P_SYSCALL, P_DEAD */
+    _Atomic uint32_t syscalltick; /* incremented by every blocking call (sysmon tells calls apart) */
     P *link;                  /* sched.pidle list */
     M *m;                     /* owner when running */
     uint32_t schedtick;       /* incremented on every schedule */
@@ -105,7 +109,7 @@ struct M {
     int32_t id;
     P *p;              /* attached processor, NULL when idle or in a blocking call */
     P *nextp;          /* processor handed over by startm / a locked-G handoff */
-    P *oldp;           /* processor before a blocking call, to re-take if idle */
+    P *oldp;           /* processor left in P_SYSCALL by a blocking call, to take back */
     G *curg;           /* goroutine being run */
     Note park;         /* idle Ms and locked Ms sleep here */
     bool spinning;     /* looking for work, counted in sched.nmspinning */
@@ -154,6 +158,9 @@ void sched_globrunqput_wake(G *g);
 void sched_checkdead(void);
 /* Timers changed: if the idle timer sleeper sleeps past `when`, wake it. */
 void sched_wake_timer_sleeper(int64_t when);
+/* Give p, which no M holds now, to an M if there is anything to do, else
+ * put it on the idle list. */
+void sched_handoffp(P *p);
 /* The main goroutine, for reports. */
 extern G *rt_main_g;
 
@@ -209,6 +216,15 @@ G *chan_send_to(Chan *c, Sudog *s, const Value *src);
 G *chan_recv_from(Chan *c, Sudog *s, Value *dst);
 void chan_buf_put(Chan *c, const Value *src);
 void chan_buf_take(Chan *c, Value *dst);
+
+/* ------------------------------------------------------------ sysmon.c */
+
+enum { SYSMON_NONE, SYSMON_RUNNING, SYSMON_PARKED };
+extern _Atomic int rt_sysmon_state;
+/* A P entered a blocking call and rt_sysmon_state was not SYSMON_RUNNING:
+ * start the monitor, or wake it. */
+void sysmon_wake(void);
+extern _Atomic uint64_t rt_sysmon_retakes; /* Ps taken back from blocking calls (for tests) */
 
 /* ------------------------------------------------------------ output.c */
 

@@ -188,9 +188,11 @@ int rt_gomaxprocs(int n); /* n < 1: query only; returns the previous value */
 int64_t rt_num_goroutine(void);
 int rt_num_cpu(void);
 
-/* Blocking native calls (stdin, files, C functions): the calling thread
- * hands its P to another thread for the duration, as Go's entersyscall /
- * exitsyscall. */
+/* Blocking native calls (stdin, files, C functions), as Go's entersyscall /
+ * exitsyscall: the P stays with the calling thread, marked as in a call;
+ * the monitor thread (sysmon.c) hands it to another thread if the call
+ * lasts, and exit takes it back (or another P, or waits for one). No
+ * runtime or VM call may happen between the two. */
 void rt_enter_blocking(G *g);
 void rt_exit_blocking(G *g);
 

@@ -654,13 +654,21 @@ int rt_gomaxprocs(int n) {
 
 /* ------------------------------------------------------- blocking calls */
 
+/* Go's entersyscall: the P stays with this M, marked P_SYSCALL; sysmon
+ * hands it to another M if the call lasts (see sysmon.c). */
 void rt_enter_blocking(G *g) {
     M *m = tls_m;
     g_set_status(g, G_SYSCALL);
     P *p = releasep(m);
     m->oldp = p;
-    handoffp(p);
+    atomic_fetch_add_explicit(&p->syscalltick, 1, memory_order_relaxed);
+    /* Sequentially consistent store, then load: pairs with sysmon's
+     * "publish PARKED, then look at the Ps" so one of them sees the other. */
+    atomic_store(&p->status, P_SYSCALL);
+    if (unlikely(atomic_load(&rt_sysmon_state) != SYSMON_RUNNING)) sysmon_wake();
 }
+
+void sched_handoffp(P *p) { handoffp(p); }
 
 /* Sleep until a scheduler hands m a P together with its locked G. */
 static void wait_for_handoff(M *m, G *g) {
@@ -671,10 +679,18 @@ static void wait_for_handoff(M *m, G *g) {
     g_set_status(g, G_RUNNING);
 }
 
+/* Go's exitsyscall: take the P back with one CAS unless sysmon retook it;
+ * then any idle P; else wait in the run queue for one. */
 void rt_exit_blocking(G *g) {
     M *m = tls_m;
     P *oldp = m->oldp;
     m->oldp = NULL;
+    int s = P_SYSCALL;
+    if (likely(oldp && atomic_compare_exchange_strong(&oldp->status, &s, P_RUNNING))) {
+        acquirep(m, oldp);
+        g_set_status(g, G_RUNNING);
+        return;
+    }
     rt_lock(&sched.lock);
     P *p = NULL;
     if (oldp && atomic_load(&oldp->status) == P_IDLE && pidle_take(oldp))

@@ -1498,6 +1498,48 @@ T_TEST(deadlock, not_while_all_others_blocked_and_one_in_syscall) {
     run_ok_procs(setup_blocked_all, P1_2_4, 3);
 }
 
+/* ============================================================ sysmon */
+
+/* Short blocking calls keep their P: no thread is woken for them (before
+ * the monitor, every call started a spinning M: ~40 us each). A few
+ * retakes are allowed, for when the test thread is descheduled inside a
+ * call. Then the monitor, idle, parks: it costs nothing while the program
+ * only waits (polled with sleeps; the bound is a huge margin). */
+static int short_calls_main(G *g, Value *L) {
+    switch (PC) {
+    case 0: {
+        uint64_t wakeups = atomic_load(&sched.nmwakeups), retakes = atomic_load(&rt_sysmon_retakes);
+        int64_t t0 = rt_nanotime();
+        for (int i = 0; i < 200000 / SCALE; i++) {
+            rt_enter_blocking(g);
+            rt_exit_blocking(g);
+        }
+        int64_t ns = rt_nanotime() - t0;
+        uint64_t dw = atomic_load(&sched.nmwakeups) - wakeups, dr = atomic_load(&rt_sysmon_retakes) - retakes;
+        CHECKF(dw < 1000 && dr < 1000, "%llu thread wake-ups, %llu retakes for 200000 short calls",
+               (unsigned long long)dw, (unsigned long long)dr);
+        report("short calls: %.0f ns each, %llu wake-ups, %llu retakes\n", (double)ns / (200000 / SCALE),
+               (unsigned long long)dw, (unsigned long long)dr);
+        L[2].i = rt_nanotime() + 10 * 1000000000LL;
+        PC = 1;
+        return MOCK_NEXT;
+    }
+    case 1:
+        if (atomic_load(&rt_sysmon_state) == SYSMON_PARKED) return MOCK_DONE;
+        CHECKF(rt_nanotime() < L[2].i, "the monitor did not park within 10 s of the last blocking call");
+        AWAIT(rt_sleep(g, 5 * 1000000));
+        return MOCK_NEXT;
+    }
+    return MOCK_DONE;
+}
+static Closure *setup_short_calls(void) { return mock_fn("main.main", short_calls_main, 4); }
+T_TEST(sysmon, short_calls_keep_the_p_then_it_parks) { run_ok_procs(setup_short_calls, P1_2_4, 3); }
+
+/* A long call loses its P to the monitor, and the call's M gets a P back
+ * afterwards (here: the only one, after main has parked). With GOMAXPROCS=1
+ * main runs at all only because the P was retaken (blocking_main, case 1). */
+T_TEST(sysmon, long_call_is_retaken) { run_ok_procs(setup_blocking, P1_2_4, 3); }
+
 /* Deadlock in main only after a sleep: the timer keeps it alive until it
  * fires, then the report comes. */
 static int sleep_then_deadlock_main(G *g, Value *L) {
