@@ -149,6 +149,7 @@ Chan *chan_make(Type *chantype, int64_t cap, const char *made_file, int made_lin
     c->type = chantype;
     c->made_file = made_file;
     c->made_line = made_line;
+    c->magic = CHAN_MAGIC;
     return c;
 }
 

@@ -21,6 +21,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <gc/gc_mark.h> /* GC_get_kind_and_size */
+#include <stdlib.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -72,6 +74,7 @@ typedef struct DumpCtx {
 } DumpCtx;
 
 static void explain(FILE *out, G *g);
+static void reach_compute(void);
 
 static void dump_each(G *g, void *arg) {
     DumpCtx *d = arg;
@@ -97,50 +100,223 @@ _Noreturn void dump_deadlock(void) {
     exit_claim();
     rt_flush_stdout();
     fputs("fatal error: all goroutines are asleep - deadlock!\n\n", stderr);
+    reach_compute();
     DumpCtx d = {stderr, NULL, false, true};
     rt_for_each_g(dump_each, &d);
     fflush(stderr);
     _exit(2);
 }
 
-/* Conservative search for ptr in the words of an object, following
- * pointers into the collected heap `depth` more levels. */
-static bool object_refers(void *obj, const void *ptr, int depth, long *budget) {
-    void *base = GC_base(obj);
-    if (!base) return false;
-    size_t words = GC_size(base) / sizeof(void *);
-    if (words > 64) words = 64; /* big objects (arrays) are not worth it */
-    void **w = base;
-    for (size_t i = 0; i < words && *budget > 0; i++, (*budget)--) {
-        if (w[i] == ptr) return true;
-        if (depth > 0 && w[i] && w[i] != base && object_refers(w[i], ptr, depth - 1, budget)) return true;
+/* ---------------------------------------- who can still reach a channel
+ *
+ * "Could any other goroutine still complete this operation?" is answered
+ * by reachability, computed once per report: for every live goroutine, a
+ * breadth-first walk of the collected heap from its registers, its frames'
+ * closures and its deferred calls, noting which of the channels waited on
+ * it reaches; one more walk from the package-level variables. The walk is
+ * conservative (any word that points into a heap object is followed), so
+ * a stale register can make a goroutine look like a holder, but a real
+ * holder is never missed unless the word budget runs out, in which case
+ * the report says so instead of claiming nobody holds the channel.
+ *
+ * Some objects are never walked into: the goroutines themselves (a G's
+ * fields are not Go values), the package variables' storage during a
+ * goroutine's walk (compiled code refers to every global through its
+ * constants, so every goroutine would "reach" every global channel), and
+ * the wait queues of a channel (only its buffer holds Go values). A
+ * channel is recognised by its CHAN_MAGIC word.
+ */
+
+#define WALK_BUDGET_PER_G (4L << 20)   /* words examined per walk */
+#define WALK_BUDGET_TOTAL (24L << 20)  /* words examined per report */
+
+typedef struct PtrSet {
+    void **slot; /* open addressing, NULL = empty */
+    size_t cap, len;
+} PtrSet;
+
+static size_t pset_hash(const void *p, size_t cap) {
+    uint64_t x = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull;
+    return (size_t)(x >> 20) & (cap - 1);
+}
+
+static bool pset_has(const PtrSet *s, const void *p) {
+    if (!s->cap) return false;
+    for (size_t i = pset_hash(p, s->cap);; i = (i + 1) & (s->cap - 1)) {
+        if (s->slot[i] == p) return true;
+        if (!s->slot[i]) return false;
     }
-    return false;
 }
 
-static bool slots_refer(const Value *slots, uint32_t n, const void *ptr, long *budget) {
-    for (uint32_t i = 0; i < n && *budget > 0; i++, (*budget)--) {
-        void *p = slots[i].p;
-        if (p == ptr) return true;
-        if (p && object_refers(p, ptr, 1, budget)) return true;
+/* Add p; false if it was there already. */
+static bool pset_add(PtrSet *s, void *p) {
+    if (2 * (s->len + 1) > s->cap) {
+        PtrSet n = {calloc(s->cap ? 2 * s->cap : 64, sizeof(void *)), s->cap ? 2 * s->cap : 64, 0};
+        if (!n.slot) return false;
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->slot[i]) pset_add(&n, s->slot[i]);
+        free(s->slot);
+        *s = n;
     }
-    return false;
+    for (size_t i = pset_hash(p, s->cap);; i = (i + 1) & (s->cap - 1)) {
+        if (s->slot[i] == p) return false;
+        if (!s->slot[i]) {
+            s->slot[i] = p;
+            s->len++;
+            return true;
+        }
+    }
 }
 
-static bool g_refers(G *g, const void *ptr) {
-    long budget = 20000;
-    if (slots_refer(g->stack, g->stack_size, ptr, &budget)) return true;
-    for (uint32_t i = 0; i < g->nframes; i++)
-        if (g->frames[i].cl && object_refers(g->frames[i].cl, ptr, 1, &budget)) return true;
-    return false;
+static void pset_clear(PtrSet *s) {
+    if (s->len) memset(s->slot, 0, s->cap * sizeof(void *));
+    s->len = 0;
 }
 
+typedef struct Holder {
+    G *g;
+    PtrSet reached; /* waited-on channels this goroutine reaches */
+    bool complete;  /* the walk finished within its budget */
+} Holder;
+
+typedef struct Reach {
+    PtrSet targets;  /* every channel some goroutine waits on */
+    PtrSet fences;   /* objects never walked into (Gs, and globals' storage for goroutine walks) */
+    PtrSet visited;
+    void **work;     /* walk queue */
+    size_t nwork, capwork;
+    long budget;     /* words left for the whole report */
+    Holder *holders; /* one per live goroutine */
+    size_t nholders;
+    PtrSet global_reached;
+    bool globals_complete;
+} Reach;
+
+static Reach reach;
 static Value *globals;
 static uint32_t nglobals;
 
 void rt_register_globals(Value *g, uint32_t n) {
     globals = g;
     nglobals = n;
+}
+
+static void walk_push(void *p) {
+    if (!p) return;
+    if (reach.nwork == reach.capwork) {
+        size_t cap = reach.capwork ? 2 * reach.capwork : 1024;
+        void **w = realloc(reach.work, cap * sizeof(void *));
+        if (!w) return;
+        reach.work = w;
+        reach.capwork = cap;
+    }
+    reach.work[reach.nwork++] = p;
+}
+
+static bool is_chan(void *base, size_t size) {
+    return size >= sizeof(Chan) && ((Chan *)base)->magic == CHAN_MAGIC;
+}
+
+/* Walk from the queued roots; record reached targets in out. Returns false
+ * if the budget ran out first. */
+static bool walk(PtrSet *out) {
+    long budget = WALK_BUDGET_PER_G < reach.budget ? WALK_BUDGET_PER_G : reach.budget;
+    bool complete = true;
+    /* Breadth-first: take from the front. */
+    for (size_t head = 0; head < reach.nwork; head++) {
+        void *base = GC_base(reach.work[head]);
+        if (!base || pset_has(&reach.fences, base) || !pset_add(&reach.visited, base)) continue;
+        size_t size = 0;
+        int kind = GC_get_kind_and_size(base, &size);
+        if (is_chan(base, size)) {
+            Chan *c = base;
+            if (pset_has(&reach.targets, c)) pset_add(out, c);
+            walk_push(c->buf); /* its buffered values, not its wait queues */
+            continue;
+        }
+        if (kind == 0) continue; /* GC_I_PTRFREE: string bytes, numeric arrays */
+        size_t words = size / sizeof(void *);
+        if ((long)words > budget) {
+            complete = false;
+            break;
+        }
+        budget -= (long)words;
+        reach.budget -= (long)words;
+        void **w = base;
+        for (size_t i = 0; i < words; i++)
+            if (w[i] && w[i] != base) walk_push(w[i]);
+    }
+    reach.nwork = 0;
+    pset_clear(&reach.visited);
+    return complete;
+}
+
+static void g_roots(G *g) {
+    uint32_t used = 0;
+    for (uint32_t i = 0; i < g->nframes; i++) {
+        Frame *f = &g->frames[i];
+        if (f->fn && f->base + f->fn->frame_size > used) used = f->base + f->fn->frame_size;
+        walk_push(f->cl);
+    }
+    if (used > g->stack_size) used = g->stack_size;
+    for (uint32_t i = 0; i < used; i++) walk_push(g->stack[i].p);
+    walk_push(g->defers); /* defer close(ch) holds ch */
+    walk_push(g->start_fn);
+}
+
+static void collect_targets(G *g, void *arg) {
+    (void)arg;
+    if (atomic_load(&g->status) != G_WAITING) return;
+    if ((g->wait_reason == WAIT_CHAN_RECV || g->wait_reason == WAIT_CHAN_SEND) && g->park.obj)
+        pset_add(&reach.targets, g->park.obj);
+    if (g->wait_reason == WAIT_SELECT)
+        for (Sudog *s = g->park.waiting; s; s = s->waitlink)
+            if (s->c) pset_add(&reach.targets, s->c);
+}
+
+static void collect_holder(G *g, void *arg) {
+    (void)arg;
+    Holder *h = &reach.holders[reach.nholders++];
+    h->g = g;
+    pset_add(&reach.fences, g);
+}
+
+static void count_g(G *g, void *arg) {
+    (void)g;
+    (*(size_t *)arg)++;
+}
+
+/* Compute, for the deadlock report, which goroutines (and whether the
+ * package variables) reach each waited-on channel. */
+static void reach_compute(void) {
+    memset(&reach, 0, sizeof reach);
+    reach.budget = WALK_BUDGET_TOTAL;
+    rt_for_each_g(collect_targets, NULL);
+    if (!reach.targets.len) return;
+    size_t n = 0;
+    rt_for_each_g(count_g, &n);
+    reach.holders = calloc(n + 1, sizeof(Holder));
+    if (!reach.holders) return;
+    rt_for_each_g(collect_holder, NULL);
+    /* The globals first, with only the goroutines fenced off. */
+    if (globals) {
+        for (uint32_t i = 0; i < nglobals; i++) walk_push(globals[i].p);
+        reach.globals_complete = walk(&reach.global_reached);
+        for (uint32_t i = 0; i < nglobals; i++)
+            if (GC_base(globals[i].p)) pset_add(&reach.fences, GC_base(globals[i].p));
+    } else {
+        reach.globals_complete = true;
+    }
+    for (size_t i = 0; i < reach.nholders; i++) {
+        g_roots(reach.holders[i].g);
+        reach.holders[i].complete = walk(&reach.holders[i].reached);
+    }
+}
+
+static Holder *holder_of(G *g) {
+    for (size_t i = 0; i < reach.nholders; i++)
+        if (reach.holders[i].g == g) return &reach.holders[i];
+    return NULL;
 }
 
 static const char *chan_desc(Chan *c, char *buf, size_t n) {
@@ -163,7 +339,11 @@ typedef struct HolderCtx {
     FILE *out;
     G *self;
     Chan *c;
-    int holders;
+    int holders;     /* goroutines that reach c (other than those blocked on it) */
+    int others;      /* other live goroutines */
+    bool incomplete; /* some walk ran out of budget */
+    int nblocked[2]; /* other goroutines blocked on c: receiving, sending */
+    int64_t blocked_ids[2][4]; /* the first few of them */
 } HolderCtx;
 
 static bool waits_on(G *g, Chan *c, bool *is_send) {
@@ -183,23 +363,39 @@ static bool waits_on(G *g, Chan *c, bool *is_send) {
 static void holder_each(G *g, void *arg) {
     HolderCtx *h = arg;
     if (g == h->self) return;
+    h->others++;
     bool is_send = false;
-    if (waits_on(g, h->c, &is_send)) {
-        fprintf(h->out, "       goroutine %lld is also blocked on it (%s)\n", (long long)g->id,
-                is_send ? "sending" : "receiving");
-        h->holders++;
+    if (atomic_load(&g->status) == G_WAITING && waits_on(g, h->c, &is_send)) {
+        int k = is_send;
+        if (h->nblocked[k] < 4) h->blocked_ids[k][h->nblocked[k]] = g->id;
+        h->nblocked[k]++;
         return;
     }
-    if (!g_refers(g, h->c)) return;
+    Holder *ho = holder_of(g);
+    if (!ho || !ho->complete) h->incomplete = true;
+    if (!ho || !pset_has(&ho->reached, h->c)) return;
+    /* Name the first few holders; a thousand identical lines help nobody. */
+    if (++h->holders > 4) return;
     int line = 0;
     const char *file = NULL;
     const char *fn = vm_current_function(g, &line, &file);
-    fprintf(h->out, "       goroutine %lld holds it, but is itself blocked [%s]", (long long)g->id,
-            status_string(g, atomic_load(&g->status)));
+    fprintf(h->out,
+            "       goroutine %lld may hold it (a reference is reachable from its registers), but is itself"
+            " blocked [%s]",
+            (long long)g->id, status_string(g, atomic_load(&g->status)));
     if (fn) fprintf(h->out, " in %s", fn);
     if (file) fprintf(h->out, " at %s:%d", file, line);
     fputc('\n', h->out);
-    h->holders++;
+}
+
+/* "goroutine 7 is" / "goroutines 7, 9, 12, 15 and 996 more are" */
+static void print_gids(FILE *out, const int64_t *ids, int n) {
+    fprintf(out, "goroutine%s ", n > 1 ? "s" : "");
+    int shown = n < 4 ? n : 4;
+    for (int i = 0; i < shown; i++)
+        fprintf(out, "%s%lld", i == 0 ? "" : i == shown - 1 && n == shown ? " and " : ", ", (long long)ids[i]);
+    if (n > shown) fprintf(out, " and %d more", n - shown);
+    fputs(n > 1 ? " are" : " is", out);
 }
 
 static void explain_chan(FILE *out, G *g, Chan *c, bool is_send) {
@@ -207,16 +403,32 @@ static void explain_chan(FILE *out, G *g, Chan *c, bool is_send) {
     fprintf(out, "  why: %s channel (%s)", is_send ? "sending on" : "receiving from", chan_desc(c, buf, sizeof buf));
     chan_where(out, c);
     fputc('\n', out);
-    HolderCtx h = {out, g, c, 0};
+    HolderCtx h = {.out = out, .self = g, .c = c};
     rt_for_each_g(holder_each, &h);
+    if (h.holders > 4) fprintf(out, "       and %d more goroutines may hold it, all blocked\n", h.holders - 4);
+    for (int k = 0; k < 2; k++) {
+        if (!h.nblocked[k]) continue;
+        fputs("       ", out);
+        print_gids(out, h.blocked_ids[k], h.nblocked[k]);
+        fprintf(out, " also blocked on it (%s)\n", k ? "sending" : "receiving");
+    }
     if (h.holders > 0) return;
-    long budget = 200000;
-    if (globals && slots_refer(globals, nglobals, c, &budget))
-        fprintf(out, "       it is reachable from a package-level variable, but every goroutine that could %s it"
-                " is blocked too\n", is_send ? "receive from" : "send on");
-    else
-        fprintf(out, "       no other goroutine holds this channel, so nothing can ever %s it\n",
-                is_send ? "receive from" : "send on");
+    /* Nobody else reaches it (those blocked on it cannot help: they wait
+     * in the same direction, or they would have met). */
+    const char *op = is_send ? "receive from" : "send on";
+    const char *lead = h.nblocked[0] + h.nblocked[1] > 0 ? "and no other goroutine" : "no other goroutine";
+    if (pset_has(&reach.global_reached, c)) {
+        if (h.others == 0)
+            fprintf(out, "       it is reachable from a package-level variable, but no other goroutine is left"
+                         " to %s it\n", op);
+        else
+            fprintf(out, "       it is reachable from a package-level variable, but every other goroutine is"
+                         " blocked too\n");
+    } else if (h.incomplete || !reach.globals_complete) {
+        fprintf(out, "       %s was found holding this channel (the search was cut short)\n", lead);
+    } else {
+        fprintf(out, "       %s holds this channel, so nothing can ever %s it\n", lead, op);
+    }
 }
 
 static void explain(FILE *out, G *g) {
@@ -246,10 +458,13 @@ static void explain(FILE *out, G *g) {
         fputs("  why: select {} with no cases blocks forever\n", out);
         break;
     case WAIT_MUTEX:
+        fputs("  why: waiting to lock a sync.Mutex that no other goroutine can unlock (is an Unlock missing,"
+              " or is it locked twice?)\n", out);
+        break;
     case WAIT_RWMUTEX_R:
     case WAIT_RWMUTEX_W:
-        fputs("  why: waiting for a lock that no other goroutine can release (is an Unlock missing,"
-              " or is it locked twice?)\n", out);
+        fprintf(out, "  why: waiting to %s a sync.RWMutex that no other goroutine can unlock (is an Unlock or"
+                     " RUnlock missing?)\n", g->wait_reason == WAIT_RWMUTEX_R ? "read-lock" : "lock");
         break;
     case WAIT_WAITGROUP: {
         Value *wg = g->park.obj;

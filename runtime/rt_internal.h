@@ -63,7 +63,10 @@ struct Chan {
     Type *type;               /* the channel type */
     const char *made_file;
     int made_line;
+    uint32_t magic;           /* CHAN_MAGIC: lets the deadlock report recognise a
+                                 channel among the objects a goroutine reaches */
 };
+#define CHAN_MAGIC 0x6368616eu /* "chan" */
 
 /* ------------------------------------------------------------------ timer */
 

@@ -11,7 +11,7 @@
 # A program is a file NAME.go that has a NAME.out beside it:
 #   NAME.out   exact expected stdout (required)
 #   NAME.exit  expected exit status (default 0)
-#   NAME.err   a line that must occur as a substring of stderr
+#   NAME.err   lines that must each occur as a substring of stderr
 #   NAME.in    stdin (default /dev/null)
 #   NAME.args  command-line arguments, one per line
 # It runs as `GOI run NAME.go ARGS...` in the file's own directory under
@@ -96,10 +96,12 @@ run_one() {
     fi
     if [ -f "$stem.err" ]; then
         local want_err
-        want_err=$(head -n 1 "$stem.err")
-        if ! grep -qaF -- "$want_err" "$tmp/stderr"; then
-            reasons+=("stderr lacks \"$want_err\"")
-        fi
+        while IFS= read -r want_err || [ -n "$want_err" ]; do
+            [ -n "$want_err" ] || continue
+            if ! grep -qaF -- "$want_err" "$tmp/stderr"; then
+                reasons+=("stderr lacks \"$want_err\"")
+            fi
+        done <"$stem.err"
     fi
     if grep -qaE '^SUMMARY: [A-Za-z]*Sanitizer|^WARNING: ThreadSanitizer|^==[0-9]+==ERROR: [A-Za-z]*Sanitizer|\.[ch]:[0-9]+:[0-9]+: runtime error: ' "$tmp/stderr"; then
         reasons+=("sanitizer report on stderr")
