@@ -5,6 +5,7 @@ package context
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 	"time"
 )
@@ -239,7 +240,7 @@ func contextName(c Context) string {
 	if s, ok := c.(interface{ String() string }); ok {
 		return s.String()
 	}
-	return "context"
+	return fmt.Sprintf("%T", c) // Go: reflectlite.TypeOf(c).String()
 }
 
 // A timerCtx carries a timer and a deadline. It embeds a cancelCtx to
@@ -325,7 +326,21 @@ func (c *valueCtx) Value(key any) any {
 	return c.Context.Value(key)
 }
 
-func (c *valueCtx) String() string { return contextName(c.Context) + ".WithValue" }
+func (c *valueCtx) String() string {
+	return contextName(c.Context) + ".WithValue(type " + fmt.Sprintf("%T", c.key) + ", val " + stringify(c.val) + ")"
+}
+
+// stringify is Go's: only strings and Stringers are shown (Go's context
+// does not print arbitrary values).
+func stringify(v any) string {
+	switch s := v.(type) {
+	case interface{ String() string }:
+		return s.String()
+	case string:
+		return s
+	}
+	return "<not Stringer>"
+}
 
 // WithoutCancel returns a copy of parent that is not canceled when parent is canceled.
 func WithoutCancel(parent Context) Context {
