@@ -1198,7 +1198,7 @@ static void check_selector(Checker *c, Expr *e) {
         invalid(e);
         return;
     }
-    if (t->kind == KIND_POINTER && t->elem->under && t->elem->under->kind == KIND_INTERFACE && !t->name) {
+    if (!t->name && t->kind == KIND_POINTER && t->elem->under && t->elem->under->kind == KIND_INTERFACE) {
         errorf(c, sel_pos(e), "%s undefined (type %s is pointer to interface, not interface)", expr_str(e), type_str(t));
         invalid(e);
         return;
