@@ -49,15 +49,10 @@ static int error_cmp(const void *a, const void *b) {
     return x->pos.col - y->pos.col;
 }
 
-/* Sort, drop soft errors when hard ones exist, print at most max. */
+/* Sort and print at most max. Soft errors ("declared and not used") are
+ * reported together with hard ones, as gc does. */
 int session_report_errors(Session *s) {
-    int hard = 0;
-    for (int i = 0; i < s->errors.len; i++)
-        if (!s->errors.items[i].soft) hard++;
-    int n = 0;
-    for (int i = 0; i < s->errors.len; i++)
-        if (!hard || !s->errors.items[i].soft) s->errors.items[n++] = s->errors.items[i];
-    s->errors.len = n;
+    int n = s->errors.len;
     /* stable sort by position */
     for (int i = 1; i < n; i++) {
         CompileError e = s->errors.items[i];
@@ -143,7 +138,7 @@ void declare(Checker *c, Scope *s, Object *o) {
     if (o->name == intern_cstr("_")) return;
     Object *prev = scope_insert(s, o);
     if (prev) {
-        if (prev->kind == OBJ_PKG && s->is_pkg) {
+        if (prev->kind == OBJ_PKG && o->kind != OBJ_PKG && s->is_pkg) {
             errorf(c, o->pos, "%s already declared through import of package %s", o->name,
                    prev->imported ? prev->imported->path : o->name);
             return;
@@ -403,7 +398,7 @@ void collect_import(Checker *c, Spec *sp) {
             Object *o = p->scope->objs.items[i];
             if (o->name[0] >= 'A' && o->name[0] <= 'Z') scope_insert(c->pkg->scope, o);
         }
-        sp->u.import.used = true;
+        vec_push(&c->pkg->imports, sp); /* used through its names (note_dot_import_use) */
         return;
     }
     Object *o = new_object(OBJ_PKG, name, t_invalid, npos);
@@ -413,6 +408,18 @@ void collect_import(Checker *c, Spec *sp) {
     o->color = 2;
     declare(c, c->pkg->scope, o);
     vec_push(&c->pkg->imports, sp);
+}
+
+/* o was found by an unqualified name: if it belongs to a dot-imported
+ * package, that import is used. */
+void note_dot_import_use(Checker *c, Object *o) {
+    if (!o->pkg || o->pkg == c->pkg || o->kind == OBJ_PKG) return;
+    for (int i = 0; i < c->pkg->imports.len; i++) {
+        Spec *sp = c->pkg->imports.items[i];
+        if (sp->u.import.name && sp->u.import.name->u.ident.name == intern_cstr(".") &&
+            strcmp(sp->u.import.path, o->pkg->path) == 0)
+            sp->u.import.used = true;
+    }
 }
 
 /* Receiver base type name of a method declaration: T in (t T) / (t *T);
@@ -688,9 +695,28 @@ static void resolve_type_decl(Checker *c, Object *o) {
     type_set_underlying(named, u->under ? u->under : u);
 }
 
+/* The alias o is needed while it is being resolved. The cycle is fine when
+ * it passes through a type definition (type T struct{ next *A }; type A = T);
+ * otherwise gc reports it at the cycle's first declaration in the source. */
+static void report_alias_cycle(Checker *c, Object *o) {
+    Object **path = c->s->resolving.items;
+    int len = c->s->resolving.len, start = len - 1;
+    while (start >= 0 && path[start] != o) start--;
+    if (start < 0) return;
+    Object *first = o;
+    for (int i = start; i < len; i++) {
+        Object *x = path[i];
+        if (x->kind == OBJ_TYPE && !x->alias) return;
+        if (x->pos.line < first->pos.line || (x->pos.line == first->pos.line && x->pos.col < first->pos.col))
+            first = x;
+    }
+    errorf(c, first->pos, "invalid recursive type %s", first->name);
+}
+
 void resolve_object(Checker *c, Object *o) {
     if (o->color == 2) return;
     if (o->color == 1) {
+        if (o->kind == OBJ_TYPE && o->alias) report_alias_cycle(c, o);
         if (o->kind == OBJ_TYPE) return; /* the named type exists; its layout comes later */
         if (o->kind == OBJ_FUNC) return; /* recursion through function bodies is fine */
         /* variables: the initialization order reports the cycle (compute_init_order) */
@@ -700,6 +726,7 @@ void resolve_object(Checker *c, Object *o) {
         return;
     }
     o->color = 1;
+    vec_push(&c->s->resolving, o);
     /* Resolve in the object's own package, at package level. */
     Checker sub = {.s = c->s, .pkg = o->pkg, .scope = o->pkg->scope, .iota = -1};
     if (o->kind == OBJ_VAR || o->kind == OBJ_FUNC) sub.decl_obj = o;
@@ -725,6 +752,7 @@ void resolve_object(Checker *c, Object *o) {
     }
     default: break;
     }
+    c->s->resolving.len--;
     o->color = 2;
 }
 
@@ -736,7 +764,11 @@ void declare_method(Checker *c, Object *m) {
     if (!base || base->kind != E_IDENT) {
         if (base && base->kind == E_INDEX)
             errorf(c, base->pos, "generic receiver types are not supported by goi");
-        else
+        else if (base && base->kind == E_SELECTOR) { /* pkg.T */
+            Type *t = check_type_expr(c, base);
+            if (t && t->kind != KIND_INVALID)
+                errorf(c, recv->pos, "cannot define new methods on non-local type %s", type_str(t));
+        } else
             errorf(c, recv->pos, "invalid receiver type %s", expr_str(recv->type));
         return;
     }
@@ -752,7 +784,7 @@ void declare_method(Checker *c, Object *m) {
     resolve_object(c, to);
     Type *t = to->type;
     if (to->pkg != c->pkg || !(t->flags & TF_NAMED) || !t->name || t->pkg == NULL) {
-        errorf(c, base->pos, "cannot define new methods on non-local type %s", type_str(t));
+        errorf(c, recv->pos, "cannot define new methods on non-local type %s", type_str(t));
         return;
     }
     if (t->kind == KIND_POINTER || t->kind == KIND_INTERFACE) {
@@ -831,7 +863,8 @@ void check_package(Session *s, Package *pkg) {
     for (int i = 0; i < pkg->imports.len; i++) {
         Spec *sp = pkg->imports.items[i];
         if (!sp->u.import.used && !pkg->std) {
-            if (sp->u.import.name && sp->u.import.name->u.ident.name != load_package(s, sp->u.import.path, sp->pos, NULL)->name)
+            const char *as = sp->u.import.name ? sp->u.import.name->u.ident.name : NULL;
+            if (as && as != intern_cstr(".") && as != load_package(s, sp->u.import.path, sp->pos, NULL)->name)
                 soft_errorf(&c, sp->pos, "imported and not used: \"%s\" as %s", sp->u.import.path,
                             sp->u.import.name->u.ident.name);
             else

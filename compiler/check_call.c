@@ -76,6 +76,9 @@ static ArgList gather_args(Checker *c, ExprList *args, Type *sig) {
         if (sig && sig->kind == KIND_FUNC && i < sig->nparams) hint = sig->params[i];
         if (args->len == 1) check_multi(c, arg);
         else check_expr(c, arg, hint);
+        if (arg->mode == MODE_NOVALUE || arg->mode == MODE_TYPE || arg->mode == MODE_BUILTIN ||
+            arg->mode == MODE_PACKAGE)
+            check_value(c, arg); /* reports, and makes the argument invalid */
     }
     if (args->len == 1 && args->items[0]->mode != MODE_INVALID && args->items[0]->type->kind == KIND_TUPLE) {
         Type *tt = args->items[0]->type;
@@ -100,8 +103,7 @@ static void check_arguments(Checker *c, Expr *call, Type *sig, const char *fname
     int np = sig->nparams;
     if (call->u.call.has_ellipsis) {
         if (!variadic) {
-            errorf(c, call->u.call.ellipsis.line ? call->u.call.ellipsis : call->pos,
-                   "cannot use ... in call to non-variadic %s", fname);
+            errorf(c, call->pos, "cannot use ... in call to non-variadic %s", fname);
             return;
         }
         if (a.spread) {
@@ -441,7 +443,7 @@ static void check_builtin(Checker *c, Expr *e, BuiltinId id, Type *hint) {
         bool ok = (s->type->under->kind == KIND_SLICE && s->type->under->elem == d->type->under->elem) ||
                   (s->type->under->kind == KIND_STRING && d->type->under->elem->under->kind == KIND_UINT8);
         if (!ok) {
-            errorf(c, e->pos, "invalid argument: arguments to copy %s and %s have different element types %s and %s",
+            errorf(c, d->pos, "invalid argument: arguments to copy %s and %s have different element types %s and %s",
                    operand_str(c, d), operand_str(c, s), type_str(d->type->under->elem),
                    type_str(s->type->under->kind == KIND_SLICE ? s->type->under->elem : s->type));
             goto bad;
@@ -539,7 +541,7 @@ static void check_builtin(Checker *c, Expr *e, BuiltinId id, Type *hint) {
         check_expr(c, ch, NULL);
         if (ch->mode == MODE_INVALID) goto bad;
         if (ch->type->under->kind != KIND_CHAN) {
-            errorf(c, ch->pos, "invalid operation: non-chan argument %s to close", operand_str(c, ch));
+            errorf(c, ch->pos, "invalid operation: cannot close non-channel %s", operand_str(c, ch));
             goto bad;
         }
         if (ch->type->under->chan_dir == CHAN_RECV) {

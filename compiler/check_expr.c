@@ -104,6 +104,7 @@ static void check_ident(Checker *c, Expr *e) {
         return;
     }
     e->obj = o;
+    note_dot_import_use(c, o);
     switch (o->kind) {
     case OBJ_VAR:
         if (o->is_global) {
@@ -292,7 +293,7 @@ void convert_untyped(Checker *c, Expr *e, Type *target) {
     if (e->mode == MODE_INVALID) return;
     const char *why;
     if (!to_type(c, e, target, &why)) {
-        report_untyped_conversion(c, e, target, why, NULL);
+        report_untyped_conversion(c, e, target->under ? target->under : target, why, NULL); /* gc names the underlying type */
         invalid(e);
     }
 }
@@ -590,6 +591,12 @@ static void check_shift(Checker *c, Expr *e, Expr *x, Expr *y) {
     e->type = x->type;
 }
 
+/* A binary expression as messages show it: x op= y for an assignment operation. */
+static const char *binary_str(Checker *c, Expr *e) {
+    if (e != c->op_assign) return expr_str(e);
+    return gc_sprintf("%s %s= %s", expr_str(e->u.binary.x), op_name(e->u.binary.op), expr_str(e->u.binary.y));
+}
+
 /* Make the operands of a binary operation agree on a type; report a
  * mismatch at pos (gc: the start of an arithmetic expression, the second
  * operand of a comparison). */
@@ -617,7 +624,7 @@ static bool match_types(Checker *c, Expr *e, Expr *x, Expr *y, Pos pos) {
     }
     return true;
 mismatch:
-    errorf(c, pos, "invalid operation: %s (mismatched types %s and %s)", expr_str(e), type_str(x->type),
+    errorf(c, pos, "invalid operation: %s (mismatched types %s and %s)", binary_str(c, e), type_str(x->type),
            type_str(y->type));
     invalid(e);
     return false;
@@ -629,8 +636,10 @@ static void check_comparison(Checker *c, Expr *e, Expr *x, Expr *y) {
     bool xnil = x->type == t_untyped_nil, ynil = y->type == t_untyped_nil;
     if (xnil || ynil) {
         Expr *other = xnil ? y : x;
-        if (xnil && ynil) {
-            errorf(c, e->pos, "invalid operation: %s (operator %s not defined on nil)", expr_str(e), op_name(op));
+        bool ordering = op != TK_EQL && op != TK_NEQ;
+        if (xnil && ynil) { /* gc: at the second operand, or the first for an ordering */
+            errorf(c, ordering ? x->pos : y->pos, "invalid operation: %s (operator %s not defined on untyped nil)",
+                   expr_str(e), op_name(op));
             invalid(e);
             return;
         }
@@ -640,8 +649,9 @@ static void check_comparison(Checker *c, Expr *e, Expr *x, Expr *y) {
             invalid(e);
             return;
         }
-        if (op != TK_EQL && op != TK_NEQ) {
-            errorf(c, e->pos, "invalid operation: %s (operator %s not defined on nil)", expr_str(e), op_name(op));
+        if (ordering) { /* nil takes the other operand's type, which is not ordered */
+            errorf(c, x->pos, "invalid operation: %s (operator %s not defined on %s)", expr_str(e), op_name(op),
+                   kind_str(other->type));
             invalid(e);
             return;
         }
@@ -724,7 +734,7 @@ static void check_binary(Checker *c, Expr *e, Type *hint) {
     if (!match_types(c, e, x, y, e->pos)) return;
     Type *t = x->type;
     if (!type_is_untyped(t) && !type_is_untyped(y->type) && t != y->type) {
-        errorf(c, x->pos, "invalid operation: %s (mismatched types %s and %s)", expr_str(e), type_str(t),
+        errorf(c, x->pos, "invalid operation: %s (mismatched types %s and %s)", binary_str(c, e), type_str(t),
                type_str(y->type));
         invalid(e);
         return;
@@ -879,7 +889,7 @@ static int64_t const_index(Checker *c, Expr *k, int64_t max_len) {
         return -1;
     }
     if (!cv_fits_int64(iv) || (max_len >= 0 && cv_int64_val(iv) >= max_len)) {
-        errorf(c, k->pos, "index %s out of bounds [0:%lld]", expr_str(k), (long long)max_len);
+        errorf(c, k->pos, "invalid argument: index %s out of bounds [0:%lld]", expr_str(k), (long long)max_len);
         return -1;
     }
     if (type_is_untyped(k->type)) convert_untyped(c, k, t_int);
@@ -908,6 +918,77 @@ static void check_elem(Checker *c, Expr *v, Type *et, const char *ctx) {
         check_expr_internal(c, v, et);
     }
     assign_to(c, v, et, ctx);
+}
+
+static bool name_exported(const char *name) { return name[0] >= 'A' && name[0] <= 'Z'; }
+
+/* The package path of the struct type declaring the field a selection
+ * reaches (its last step), or NULL when that struct type is unnamed. */
+static const char *field_owner_pkg(const Selection *s) {
+    Type *cur = s->base, *owner = NULL;
+    for (int i = 0; i < s->nsteps; i++) {
+        owner = cur->kind == KIND_POINTER ? cur->elem : cur;
+        cur = owner->under->fields[s->steps[i].field].type;
+    }
+    return owner && owner->name ? owner->pkg : NULL;
+}
+
+/* An unexported name declared in another package is a different name from
+ * the same spelling here (spec: Uniqueness of identifiers); package C
+ * exports everything. */
+static bool foreign_name(Checker *c, const char *name, const char *pkg) {
+    return !name_exported(name) && pkg && strcmp(pkg, c->pkg->path) != 0 && strcmp(pkg, "C") != 0;
+}
+
+/* Look sel up in t as code of the current package sees it: a field or
+ * method with an unexported name of another package is not found. */
+static LookupKind lookup_visible(Checker *c, Type *t, const char *sel, Selection *s, StructField **f, Object **m,
+                                 bool *indirect) {
+    StructField *fx = NULL;
+    Object *mx = NULL;
+    LookupKind k = lookup_field_or_method(t, sel, s, &fx, &mx, indirect);
+    if (k == LOOKUP_FIELD && foreign_name(c, sel, field_owner_pkg(s))) return LOOKUP_NONE;
+    if (k == LOOKUP_METHOD && mx && mx->pkg && foreign_name(c, sel, mx->pkg->path)) return LOOKUP_NONE;
+    if (f) *f = fx;
+    if (m) *m = mx;
+    return k;
+}
+
+/* Why x.sel is undefined for x of type t, worded as go/types' lookupError:
+ * it mentions a field or method whose name differs from sel only in the
+ * case of its first letter, or one that is unexported in another package. */
+static const char *lookup_error(Checker *c, Type *t, const char *sel) {
+    char *alt = gc_strdup(sel);
+    alt[0] = (char)(name_exported(sel) ? alt[0] - 'A' + 'a' : (alt[0] >= 'a' && alt[0] <= 'z') ? alt[0] - 'a' + 'A' : alt[0]);
+    const char *names[2] = {intern_cstr(sel), intern_cstr(alt)};
+    for (int i = 0; i < 2; i++) {
+        if (i == 1 && names[1] == names[0]) break;
+        Selection s = {0};
+        StructField *f = NULL;
+        Object *m = NULL;
+        bool indirect = false;
+        const char *what = NULL, *pkg = NULL;
+        if (t->under->kind == KIND_INTERFACE) {
+            for (int k = 0; k < t->under->nimethods; k++)
+                if (t->under->imethods[k].name == names[i]) what = "method", pkg = t->name ? t->pkg : NULL;
+        } else {
+            LookupKind k = lookup_field_or_method(t, names[i], &s, &f, &m, &indirect);
+            if (k == LOOKUP_FIELD) what = "field", pkg = field_owner_pkg(&s);
+            else if (k == LOOKUP_METHOD) what = "method", pkg = m && m->pkg ? m->pkg->path : NULL;
+        }
+        if (!what) continue;
+        bool foreign = foreign_name(c, names[i], pkg);
+        if (i == 0) {
+            if (foreign) return gc_sprintf("cannot refer to unexported %s %s", what, sel);
+            continue;
+        }
+        if (!foreign)
+            return gc_sprintf("type %s has no field or method %s, but does have %s %s", type_str(t), sel, what, alt);
+        if (name_exported(sel))
+            return gc_sprintf("type %s has no field or method %s, but does have unexported %s %s", type_str(t), sel,
+                              what, alt);
+    }
+    return gc_sprintf("type %s has no field or method %s", type_str(t), sel);
 }
 
 static void check_composite(Checker *c, Expr *e, Type *hint) {
@@ -979,6 +1060,7 @@ static void check_composite(Checker *c, Expr *e, Type *hint) {
                 int fi = -1;
                 for (int j = 0; j < u->nfields; j++)
                     if (u->fields[j].name == k->u.ident.name) fi = j;
+                if (fi >= 0 && t->name && foreign_name(c, k->u.ident.name, t->pkg)) fi = -1; /* not this name */
                 if (fi < 0) {
                     errorf(c, k->pos, "unknown field %s in struct literal of type %s", k->u.ident.name, type_str(t));
                     check_expr_internal(c, kv->u.binary.y, NULL);
@@ -1002,6 +1084,9 @@ static void check_composite(Checker *c, Expr *e, Type *hint) {
                     errorf(c, v->pos, "too many values in struct literal of type %s", type_str(t));
                     break;
                 }
+                if (t->name && foreign_name(c, u->fields[i].name, t->pkg))
+                    errorf(c, v->pos, "implicit assignment to unexported field %s in struct literal of type %s",
+                           u->fields[i].name, type_str(t));
                 check_elem(c, v, u->fields[i].type, "struct literal");
             }
             if (elts->len < u->nfields)
@@ -1135,7 +1220,7 @@ static void check_selector(Checker *c, Expr *e) {
         Object *m = NULL;
         bool indirect = false;
         LookupKind k = t->under->kind == KIND_INTERFACE ? lookup_iface_method(t, sel, s)
-                                   : lookup_field_or_method(t, sel, s, NULL, &m, &indirect);
+                                   : lookup_visible(c, t, sel, s, NULL, &m, &indirect);
         if (k != LOOKUP_METHOD) {
             errorf(c, sel_pos(e), "%s undefined (type %s has no %s %s)", expr_str(e), type_str(t),
                    k == LOOKUP_FIELD ? "method" : "field or method", sel);
@@ -1194,7 +1279,7 @@ static void check_selector(Checker *c, Expr *e) {
                 return;
             }
         }
-        errorf(c, sel_pos(e), "%s undefined (type %s has no field or method %s)", expr_str(e), type_str(t), sel);
+        errorf(c, sel_pos(e), "%s undefined (%s)", expr_str(e), lookup_error(c, t, sel));
         invalid(e);
         return;
     }
@@ -1206,7 +1291,7 @@ static void check_selector(Checker *c, Expr *e) {
     StructField *f = NULL;
     Object *m = NULL;
     bool indirect = false;
-    LookupKind k = lookup_field_or_method(t, sel, s, &f, &m, &indirect);
+    LookupKind k = lookup_visible(c, t, sel, s, &f, &m, &indirect);
     switch (k) {
     case LOOKUP_FIELD:
         s->kind = SEL_FIELD;
@@ -1248,10 +1333,7 @@ static void check_selector(Checker *c, Expr *e) {
         invalid(e);
         return;
     default:
-        if (t->under->kind == KIND_STRUCT || (t->kind == KIND_POINTER && t->elem->under->kind == KIND_STRUCT)) {
-            /* gc hints at unexported/capitalisation mismatches; keep it simple */
-        }
-        errorf(c, sel_pos(e), "%s undefined (type %s has no field or method %s)", expr_str(e), type_str(t), sel);
+        errorf(c, sel_pos(e), "%s undefined (%s)", expr_str(e), lookup_error(c, t, sel));
         invalid(e);
         return;
     }
@@ -1381,7 +1463,7 @@ static void check_slice_expr(Checker *c, Expr *e) {
     case KIND_STRING:
     case KIND_UNTYPED_STRING:
         if (e->u.slice.slice3) {
-            errorf(c, e->pos, "invalid operation: 3-index slice of string");
+            errorf(c, e->u.slice.max ? e->u.slice.max->pos : e->pos, "invalid operation: 3-index slice of string");
             invalid(e);
             return;
         }
@@ -1394,7 +1476,7 @@ static void check_slice_expr(Checker *c, Expr *e) {
         break;
     case KIND_ARRAY:
         if (!is_addressable(x)) {
-            errorf(c, e->pos, "invalid operation: %s (slice of unaddressable value)", expr_str(e));
+            errorf(c, x->pos, "invalid operation: cannot slice %s (value not addressable)", operand_str(c, x));
             invalid(e);
             return;
         }
@@ -1414,7 +1496,7 @@ static void check_slice_expr(Checker *c, Expr *e) {
             e->type = t;
             break;
         }
-        errorf(c, x->pos, "cannot slice %s", operand_str(c, x));
+        errorf(c, x->pos, "invalid operation: cannot slice %s", operand_str(c, x));
         invalid(e);
         return;
     }
@@ -1562,7 +1644,7 @@ static void check_expr_internal(Checker *c, Expr *e, Type *hint) {
             break;
         }
         if (x->type == t_untyped_nil) {
-            errorf(c, e->pos, "invalid operation: cannot indirect nil");
+            errorf(c, x->pos, "invalid operation: cannot indirect nil");
             invalid(e);
             break;
         }
@@ -1607,7 +1689,8 @@ void check_expr_or_tuple(Checker *c, Expr *e, Type *hint) { check_expr_internal(
 
 void check_expr(Checker *c, Expr *e, Type *hint) {
     check_expr_internal(c, e, hint);
-    if (e->mode != MODE_INVALID && e->type && e->type->kind == KIND_TUPLE) {
+    /* (a call without results is left to check_value: "f() (no value) used as value") */
+    if (e->mode != MODE_INVALID && e->mode != MODE_NOVALUE && e->type && e->type->kind == KIND_TUPLE) {
         errorf(c, e->pos, "multiple-value %s (value of type %s) in single-value context", expr_str(e),
                type_str(e->type));
         invalid(e);

@@ -56,6 +56,7 @@ static Object *declare_local(Checker *c, Expr *ident, Type *t) {
     if (t && t->size > 48) o->big = true;
     if (o->name != intern_cstr("_")) {
         declare(c, c->scope, o);
+        if (scope_lookup_local(c->scope, o->name) != o) o->used = true; /* redeclared: reported once */
         if (c->fn) vec_push(&c->fn->locals, o);
     } else {
         o->used = true;
@@ -150,7 +151,9 @@ static void check_assign(Checker *c, Stmt *s) {
         tmp.u.binary.x = l;
         tmp.u.binary.y = r;
         /* x op= y reads x: it counts as a use (unlike x = y) */
+        c->op_assign = &tmp;
         check_expr(c, &tmp, NULL);
+        c->op_assign = NULL;
         if (l->kind == E_IDENT && l->obj) l->obj->used = true;
         if (tmp.mode == MODE_INVALID || lt->kind == KIND_INVALID) return;
         if (type_is_untyped(tmp.type)) convert_untyped(c, &tmp, lt);
@@ -184,6 +187,7 @@ static void check_assign(Checker *c, Stmt *s) {
         if (!any_new) errorf(c, s->u.assign.tok_pos.line ? s->u.assign.tok_pos : s->pos, "no new variables on left side of :=");
         /* right side first: the new variables are not in scope there */
         Type **types = gc_alloc(sizeof(Type *) * (size_t)(lhs->len + 1));
+        bool failed = false; /* an initialization failed: no "declared and not used" for the variables */
         if (rhs->len == lhs->len) {
             for (int i = 0; i < rhs->len; i++) {
                 Expr *r = rhs->items[i];
@@ -195,7 +199,7 @@ static void check_assign(Checker *c, Stmt *s) {
                     continue;
                 }
                 if (objs[i]) {
-                    assign_to(c, r, objs[i]->type, "assignment");
+                    if (!assign_to(c, r, objs[i]->type, "assignment")) failed = true;
                     types[i] = objs[i]->type;
                 } else {
                     if (r->mode == MODE_NOVALUE || r->mode == MODE_TYPE || r->mode == MODE_BUILTIN) {
@@ -223,21 +227,25 @@ static void check_assign(Checker *c, Stmt *s) {
                     types[i] = r->type->results[i];
                     if (objs[i]) {
                         const char *why;
-                        if (!assignable(c, types[i], objs[i]->type, &why))
+                        if (!assignable(c, types[i], objs[i]->type, &why)) {
                             errorf(c, r->pos, "cannot use %s value as %s value in assignment", type_str(types[i]),
                                    type_str(objs[i]->type));
+                            failed = true;
+                        }
                         types[i] = objs[i]->type;
                     }
                 }
             } else if (lhs->len == 2 && commaok_capable(r)) {
                 s->aux = DECLARES; /* comma-ok form */
-                if (objs[0]) assign_to(c, r, objs[0]->type, "assignment");
+                if (objs[0]) failed |= !assign_to(c, r, objs[0]->type, "assignment");
                 else if (type_is_untyped(r->type)) use_default_type(c, r);
                 types[0] = objs[0] ? objs[0]->type : r->type;
                 types[1] = objs[1] ? objs[1]->type : t_bool;
-                if (objs[1] && objs[1]->type->under->kind != KIND_BOOL)
+                if (objs[1] && objs[1]->type->under->kind != KIND_BOOL) {
                     errorf(c, lhs->items[1]->pos, "cannot use %s (untyped bool value) as %s value in assignment",
                            "ok", type_str(objs[1]->type));
+                    failed = true;
+                }
             } else {
                 assignment_mismatch(c, lhs->len, rhs);
                 for (int i = 0; i < lhs->len; i++) types[i] = t_invalid;
@@ -247,6 +255,8 @@ static void check_assign(Checker *c, Stmt *s) {
             assignment_mismatch(c, lhs->len, rhs);
             for (int i = 0; i < lhs->len; i++) types[i] = t_invalid;
         }
+        for (int i = 0; i < lhs->len; i++)
+            if (types[i] && types[i]->kind == KIND_INVALID) failed = true;
         for (int i = 0; i < lhs->len; i++) {
             Expr *l = lhs->items[i];
             if (l->kind != E_IDENT) continue;
@@ -260,9 +270,11 @@ static void check_assign(Checker *c, Stmt *s) {
                 l->obj = objs[i];
                 l->mode = MODE_VAR;
                 l->type = objs[i]->type;
+                if (failed) objs[i]->used = true;
                 continue;
             }
             Object *o = declare_local(c, l, types[i]);
+            if (failed) o->used = true;
             if (runes[i]) o->spelled = "rune";
             else if (rhs->len == lhs->len) o->spelled = inferred_spelling(rhs->items[i]); /* c := s[0] is a byte */
             l->aux = DECLARES;
@@ -330,6 +342,7 @@ static void check_local_decl(Checker *c, Decl *d) {
             int nn = sp->u.value.names.len, nv = sp->u.value.values.len;
             Type **types = gc_alloc(sizeof(Type *) * (size_t)(nn + 1));
             bool *runes = gc_alloc(sizeof(bool) * (size_t)(nn + 1)); /* var x = 'a' declares a rune */
+            bool failed = false; /* an initialization failed: no "declared and not used" for the variables */
             if (nv == nn) {
                 for (int j = 0; j < nv; j++) {
                     Expr *v = sp->u.value.values.items[j];
@@ -337,10 +350,11 @@ static void check_local_decl(Checker *c, Decl *d) {
                     else check_expr(c, v, t);
                     if (v->mode == MODE_INVALID) {
                         types[j] = t ? t : t_invalid;
+                        failed = true;
                         continue;
                     }
                     if (t) {
-                        assign_to_spelled(c, v, t, expr_str(sp->u.value.type), "variable declaration");
+                        failed |= !assign_to_spelled(c, v, t, expr_str(sp->u.value.type), "variable declaration");
                         types[j] = t;
                     } else {
                         if (v->type == t_untyped_nil) {
@@ -365,30 +379,38 @@ static void check_local_decl(Checker *c, Decl *d) {
                 check_multi(c, v);
                 if (v->mode == MODE_INVALID) {
                     for (int j = 0; j < nn; j++) types[j] = t ? t : t_invalid;
+                    failed = true;
                 } else if (v->type->kind == KIND_TUPLE && v->type->nresults == nn) {
                     for (int j = 0; j < nn; j++) {
                         types[j] = t ? t : v->type->results[j];
                         const char *why;
-                        if (t && !assignable(c, v->type->results[j], t, &why))
+                        if (t && !assignable(c, v->type->results[j], t, &why)) {
                             errorf(c, v->pos, "cannot use %s value as %s value in variable declaration",
                                    type_str(v->type->results[j]), type_str(t));
+                            failed = true;
+                        }
                     }
                 } else if (nn == 2 && commaok_capable(v)) {
-                    if (t) assign_to_spelled(c, v, t, expr_str(sp->u.value.type), "variable declaration");
+                    if (t) failed |= !assign_to_spelled(c, v, t, expr_str(sp->u.value.type), "variable declaration");
                     else use_default_type(c, v);
                     types[0] = t ? t : v->type;
                     types[1] = t ? t : t_bool;
                 } else {
                     assignment_mismatch(c, nn, &sp->u.value.values);
                     for (int j = 0; j < nn; j++) types[j] = t ? t : t_invalid;
+                    failed = true;
                 }
             } else {
                 for (int j = 0; j < nv; j++) check_expr(c, sp->u.value.values.items[j], NULL);
                 assignment_mismatch(c, nn, &sp->u.value.values);
                 for (int j = 0; j < nn; j++) types[j] = t ? t : t_invalid;
+                failed = true;
             }
+            for (int j = 0; j < nn; j++)
+                if (types[j] && types[j]->kind == KIND_INVALID) failed = true;
             for (int j = 0; j < nn; j++) {
                 Object *o = declare_local(c, sp->u.value.names.items[j], types[j]);
+                if (failed) o->used = true;
                 if (t) o->spelled = alias_spelling(sp->u.value.type, t);
                 else if (runes[j]) o->spelled = "rune";
                 else if (nv == nn) o->spelled = inferred_spelling(sp->u.value.values.items[j]);
@@ -601,7 +623,7 @@ static void check_switch(Checker *c, Stmt *s) {
     for (int i = 0; i < clauses->len; i++) {
         Stmt *cl = clauses->items[i];
         if (cl->u.caseclause.is_default) {
-            if (dflt) errorf(c, cl->pos, "multiple defaults in switch");
+            if (dflt) errorf(c, cl->pos, "multiple defaults (first at %s:%d:%d)", dflt->pos.file, dflt->pos.line, dflt->pos.col);
             dflt = cl;
         }
         for (int j = 0; j < cl->u.caseclause.list.len; j++) {
@@ -627,7 +649,12 @@ static void check_switch(Checker *c, Stmt *s) {
                 continue;
             }
             if (type_is_untyped(v->type) && !type_is_untyped(tt)) {
-                if (!assign_to(c, v, tt, "switch case")) continue;
+                if (tt->under->kind == KIND_INTERFACE) {
+                    if (!assign_to(c, v, tt, "switch case")) continue;
+                } else {
+                    convert_untyped(c, v, tt);
+                    if (v->mode == MODE_INVALID) continue;
+                }
             } else if (!type_is_untyped(v->type)) {
                 if (!assignable(c, v->type, tt, NULL) && !assignable(c, tt, v->type, NULL)) {
                     errorf(c, v->pos, "invalid case %s in switch on %s (mismatched types %s and %s)", expr_str(v),
@@ -696,7 +723,7 @@ static void check_typeswitch(Checker *c, Stmt *s) {
     for (int i = 0; i < clauses->len; i++) {
         Stmt *cl = clauses->items[i];
         if (cl->u.caseclause.is_default) {
-            if (dflt) errorf(c, cl->pos, "multiple defaults in switch");
+            if (dflt) errorf(c, cl->pos, "multiple defaults (first at %s:%d:%d)", dflt->pos.file, dflt->pos.line, dflt->pos.col);
             dflt = cl;
         }
         Type *single = NULL;
@@ -768,7 +795,7 @@ static void check_select(Checker *c, Stmt *s) {
         Stmt *comm = cl->u.commclause.comm;
         open_scope(c);
         if (!comm) {
-            if (dflt) errorf(c, cl->pos, "multiple defaults in select");
+            if (dflt) errorf(c, cl->pos, "multiple defaults (first at %s:%d:%d)", dflt->pos.file, dflt->pos.line, dflt->pos.col);
             dflt = cl;
         } else {
             bool valid = false;
@@ -789,7 +816,11 @@ static void check_select(Checker *c, Stmt *s) {
             }
             default: break;
             }
-            if (!valid) errorf(c, comm->pos, "select case must be receive, send or assign recv");
+            if (!valid) { /* gc checks neither the case nor its body */
+                errorf(c, comm->pos, "select case must be send or receive (possibly with assignment)");
+                close_scope(c);
+                continue;
+            }
             check_stmt(c, comm);
         }
         check_block_list(c, &cl->u.commclause.body);
@@ -838,7 +869,8 @@ static void check_range(Checker *c, Stmt *s) {
             }
             break;
         case KIND_FUNC:
-            errorf(c, x->pos, "range over function iterators is not supported by goi");
+            errorf(c, x->pos, "cannot range over %s: range over function iterators is not supported by goi",
+                   operand_str(c, x));
             ok = false;
             break;
         default:
@@ -866,7 +898,7 @@ static void check_range(Checker *c, Stmt *s) {
             if (!v) continue;
             Type *lt = check_lhs(c, v);
             if (lt && ok && lt->kind != KIND_INVALID && types[i] && !assignable(c, types[i], lt, NULL))
-                errorf(c, v->pos, "cannot use %s (value of type %s) as %s value in range", expr_str(v),
+                errorf(c, v->pos, "cannot use %s (value of type %s) as %s value in assignment", expr_str(v),
                        type_str(types[i]), type_str(lt));
         }
     }
@@ -976,7 +1008,7 @@ void check_stmt(Checker *c, Stmt *s) {
             BuiltinId id = f->obj->builtin;
             if (id != BI_PANIC && id != BI_PRINT && id != BI_PRINTLN && id != BI_CLOSE && id != BI_DELETE &&
                 id != BI_COPY && id != BI_RECOVER && id != BI_CLEAR)
-                errorf(c, x->pos, "%s discards result of %s", what, expr_str(x));
+                errorf(c, x->pos, "%s discards result of %s", what, operand_str(c, x));
         } else if (f->mode == MODE_TYPE) {
             errorf(c, x->pos, "%s requires function call, not conversion", what);
         }

@@ -567,6 +567,7 @@ Type *check_type_expr(Checker *c, Expr *e) {
             errorf(c, e->pos, "use of package %s without selector", o->name);
             break;
         }
+        note_dot_import_use(c, o);
         t = resolve_type_name(c, e, o);
         break;
     }
@@ -602,6 +603,17 @@ Type *check_type_expr(Checker *c, Expr *e) {
         if (le->kind == E_ELLIPSIS) {
             errorf(c, le->pos, "invalid use of [...] array (outside a composite literal)");
             break;
+        }
+        if (le->kind == E_IDENT) { /* as gc, which does not count this as a use of a variable */
+            Object *o = scope_lookup(c->scope, le->u.ident.name);
+            if (!o) {
+                errorf(c, le->pos, "undefined array length %s or missing type constraint", le->u.ident.name);
+                break;
+            }
+            if (o->kind != OBJ_CONST) {
+                errorf(c, le->pos, "invalid array length %s", le->u.ident.name);
+                break;
+            }
         }
         check_expr(c, le, NULL);
         if (le->mode == MODE_INVALID) break;

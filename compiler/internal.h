@@ -203,7 +203,7 @@ struct FuncCtx {
 typedef struct CompileError {
     Pos pos;
     const char *msg;
-    bool soft; /* "declared and not used" style: dropped when hard errors exist */
+    bool soft; /* "declared and not used" style (reported like the others, as gc does) */
 } CompileError;
 
 struct Session {
@@ -218,6 +218,7 @@ struct Session {
     Object *builtin_objs[BI__COUNT];
     Object *obj_nil, *obj_true, *obj_false, *obj_iota;
     Type *t_runtime_error;  /* runtime.Error */
+    Vec(Object *) resolving; /* package-level objects being resolved, outermost first (alias cycles) */
 };
 
 /* The checker's working state for one package. */
@@ -232,6 +233,7 @@ typedef struct Checker {
     StmtList breakables;    /* enclosing for/switch/select (for break/continue checks) */
     int in_defer_or_go;
     Scope *repl_scope;      /* REPL: declarations in this scope become package-level (persist) */
+    Expr *op_assign;        /* x op= y, being checked as the binary expression x op y (messages show op=) */
 } Checker;
 
 /* ---- errors ---- */
@@ -244,6 +246,7 @@ Package *new_package(Session *s, const char *path, File *file);
 void collect_import(Checker *c, Spec *sp);
 void collect_decl(Checker *c, Decl *d);
 void declare_method(Checker *c, Object *m);
+void note_dot_import_use(Checker *c, Object *o);
 void assign_global_storage(Package *pkg);
 int session_report_errors(Session *s);
 Package *load_package(Session *s, const char *path, Pos pos, Checker *importer);

@@ -55,9 +55,13 @@ Test(checker, declared_and_not_used) {
     /* an assignment is not a use, x++ is */
     EXPECT_ERROR(PROG("func main() { x := 1; x = 2 }\n"), "declared and not used: x");
     EXPECT_OK(PROG("func main() { x := 1; x++ }\n"));
-    /* soft errors are dropped when there are hard ones */
+    /* soft errors are reported along with hard ones, as gc does */
+    EXPECT_ERROR(PROG("func main() { x := 1; var s string = 1 }\n"), "declared and not used: x");
+    /* but not for a variable whose initialization failed (s above), or a redeclared one */
     const char *e = errors_of(PROG("func main() { x := 1; var s string = 1 }\n"));
-    cr_assert(!strstr(e, "not used: x"), "%s", e);
+    cr_assert(!strstr(e, "not used: s"), "%s", e);
+    e = errors_of(PROG("func main() { x := 1; var x int; _ = x }\n"));
+    cr_assert(strstr(e, "x redeclared in this block") && !strstr(e, "not used"), "%s", e);
 }
 
 Test(checker, imported_and_not_used) {

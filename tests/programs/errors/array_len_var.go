@@ -1,0 +1,10 @@
+// a variable as array length
+package main
+
+import "fmt"
+
+func main() {
+	n := 3
+	var a [n]int
+	fmt.Println(a)
+}

@@ -1,0 +1,7 @@
+// close of a non-channel
+package main
+
+func main() {
+	x := 1
+	close(x)
+}
