@@ -951,6 +951,9 @@ static void arg_to(FS *fs, Expr *call, int i, int *argregs, Type *t, int dst) {
 }
 
 void gen_builtin_on_regs(FS *fs, Expr *call, int *regs) {
+    /* defer recover(): recover is then the deferred function, not called by
+     * one, so it recovers nothing (spec: Handling panics) */
+    if (unparen(call->u.call.fun)->obj->builtin == BI_RECOVER) return;
     gen_builtin(fs, call, fs->freereg, regs);
 }
 
