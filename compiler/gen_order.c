@@ -3,8 +3,9 @@
  * The spec fixes only the order of calls, method calls, receives and
  * logical operators ("lexical left-to-right"); when a variable is read
  * relative to a call in the same statement is unspecified. gc (its "order"
- * pass) evaluates every call and receive of a statement first, left to
- * right, into temporaries, and reads the other operands afterwards, so
+ * pass) evaluates every call (built-ins with results included) and receive
+ * of a statement first, left to right, into temporaries, and reads the other
+ * operands afterwards, so
  *
  *     i := 0; f := func() int { i++; return 10 }
  *     fmt.Println(i, f())   // gc prints "1 10"
@@ -30,12 +31,13 @@ static Expr *unparen(Expr *e) {
     return e;
 }
 
-/* A real call (not a conversion, not a built-in) whose single value can be
- * kept in registers. */
+/* A call (not a conversion) whose single value can be kept in registers.
+ * gc orders calls of built-ins with results (len, append, real...) as it
+ * orders other calls: in `a, b := len(s), f()` len reads s before f runs. */
 static bool is_value_call(Expr *e) {
     if (e->kind != E_CALL || e->mode == MODE_CONST) return false;
     Expr *fun = unparen(e->u.call.fun);
-    if (fun->mode == MODE_TYPE || fun->mode == MODE_BUILTIN) return false;
+    if (fun->mode == MODE_TYPE) return false;
     return e->type && e->type->kind != KIND_TUPLE && e->mode != MODE_NOVALUE;
 }
 
