@@ -106,6 +106,7 @@ void expr_to_type(FS *fs, Expr *e, Type *t, int dst);
 void convert_to(FS *fs, Type *from, Type *to, int src, int dst);
 void cond_jump(FS *fs, Expr *e, bool when, JumpList *jl);
 void emit_arith(FS *fs, TokenKind op, Type *t, Expr *y, int dst, int a, int b);
+bool emit_arith_const(FS *fs, TokenKind op, Type *t, Expr *y, int dst, int a);
 void normalize(FS *fs, Type *t, int r);
 void gen_compare(FS *fs, TokenKind op, Type *t, int a, int b, int dst);
 LValue gen_lvalue(FS *fs, Expr *e);

@@ -466,9 +466,49 @@ static void gen_binary(FS *fs, Expr *e, int dst) {
         }
     }
     int a = expr_any(fs, x);
+    if (y->mode == MODE_CONST && emit_arith_const(fs, op, e->type, y, dst, a)) return;
     int b = expr_any(fs, y);
     emit_arith(fs, op, e->type, y, dst, a, b);
     (void)mark;
+}
+
+/* dst = a op constant y without a register for the constant, when an
+ * instruction exists for it. Division by a constant zero never gets here
+ * (the checker rejects it). */
+bool emit_arith_const(FS *fs, TokenKind op, Type *t, Expr *y, int dst, int a) {
+    Type *u = t->under;
+    if (tsize(y->type) != 1 || is_iface(y->type)) return false;
+    Value v[2];
+    cv_to_slots(y->cv, y->type, v);
+    OpCode o;
+    if (type_is_float(u)) {
+        switch (op) {
+        case TK_ADD: o = OP_FADDK; break;
+        case TK_SUB: o = OP_FSUBK; break;
+        case TK_MUL: o = OP_FMULK; break;
+        case TK_QUO: o = OP_FDIVK; break;
+        default: return false;
+        }
+    } else if (type_is_integer(u)) {
+        bool uns = type_is_unsigned(u);
+        switch (op) {
+        case TK_MUL: o = OP_MULK; break;
+        case TK_QUO: o = uns ? OP_DIVUK : OP_DIVK; break;
+        case TK_REM: o = uns ? OP_REMUK : OP_REMK; break;
+        case TK_AND: o = OP_ANDK; break;
+        case TK_OR: o = OP_ORK; break;
+        case TK_XOR: o = OP_XORK; break;
+        case TK_SHL: o = OP_SHLK; break;
+        case TK_SHR: o = uns ? OP_SHRUK : OP_SHRK; break;
+        default: return false;
+        }
+        if ((op == TK_QUO || op == TK_REM) && v[0].u == 0) return false;
+    } else {
+        return false;
+    }
+    emit(fs, o, dst, a, add_k(fs, v[0]));
+    normalize(fs, t, dst);
+    return true;
 }
 
 /* dst = a op b for operands of type t (y: the right operand, for shifts). */
@@ -561,11 +601,21 @@ void cond_jump(FS *fs, Expr *e, bool when, JumpList *jl) {
                 default: op = TK_LSS; break;
                 }
             }
-            if ((op == TK_EQL || op == TK_NEQ) && y->mode == MODE_CONST && tsize(y->type) == 1) {
+            /* comparing with a constant: no register for it (loop conditions) */
+            if (y->mode == MODE_CONST && tsize(y->type) == 1 && (!uns || op == TK_EQL || op == TK_NEQ)) {
                 int a = expr_any(fs, x);
                 Value v[2];
                 cv_to_slots(y->cv, y->type, v);
-                vec_push(jl, emit_cond_jump(fs, op == TK_EQL ? OP_JEQK : OP_JNEK, a, add_k(fs, v[0])));
+                OpCode o;
+                switch (op) {
+                case TK_EQL: o = OP_JEQK; break;
+                case TK_NEQ: o = OP_JNEK; break;
+                case TK_LSS: o = OP_JLTK; break;
+                case TK_LEQ: o = OP_JLEK; break;
+                case TK_GTR: o = OP_JGTK; break;
+                default: o = OP_JGEK; break;
+                }
+                vec_push(jl, emit_cond_jump(fs, o, a, add_k(fs, v[0])));
                 fs->freereg = mark;
                 return;
             }

@@ -206,9 +206,11 @@ static void gen_assign(FS *fs, Stmt *s) {
                 return;
             }
         }
-        int b = expr_any(fs, r);
         int dst = lv.kind == LV_REG ? lv.reg : cur;
-        emit_arith(fs, op, t, r, dst, cur, b);
+        if (r->mode != MODE_CONST || !emit_arith_const(fs, op, t, r, dst, cur)) {
+            int b = expr_any(fs, r);
+            emit_arith(fs, op, t, r, dst, cur, b);
+        }
         if (lv.kind != LV_REG) lv_store(fs, &lv, dst);
         fs->freereg = mark;
         return;

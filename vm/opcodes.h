@@ -69,6 +69,21 @@
     X(SHRU, "A B C", "R[A] = R[B] >> R[C] (logical)")                                              \
     X(CHKSHIFT, "A", "panic if the signed shift count R[A] is negative")                           \
     X(ADDI, "A B sC", "R[A] = R[B] + sC")                                                          \
+    X(MULK, "A B C", "R[A] = R[B] * K[C]")                                                         \
+    X(DIVK, "A B C", "R[A] = R[B] / K[C] (signed; K[C] is not zero)")                              \
+    X(DIVUK, "A B C", "R[A] = R[B] / K[C] (unsigned; K[C] is not zero)")                           \
+    X(REMK, "A B C", "R[A] = R[B] % K[C] (signed; K[C] is not zero)")                              \
+    X(REMUK, "A B C", "R[A] = R[B] % K[C] (unsigned; K[C] is not zero)")                           \
+    X(ANDK, "A B C", "R[A] = R[B] & K[C]")                                                         \
+    X(ORK, "A B C", "R[A] = R[B] | K[C]")                                                          \
+    X(XORK, "A B C", "R[A] = R[B] ^ K[C]")                                                         \
+    X(SHLK, "A B C", "R[A] = R[B] << K[C]")                                                        \
+    X(SHRK, "A B C", "R[A] = R[B] >> K[C] (arithmetic)")                                           \
+    X(SHRUK, "A B C", "R[A] = R[B] >> K[C] (logical)")                                             \
+    X(FADDK, "A B C", "R[A] = R[B] + K[C] (float)")                                                \
+    X(FSUBK, "A B C", "R[A] = R[B] - K[C] (float)")                                                \
+    X(FMULK, "A B C", "R[A] = R[B] * K[C] (float)")                                                \
+    X(FDIVK, "A B C", "R[A] = R[B] / K[C] (float)")                                                \
     X(NEG, "A B", "R[A] = -R[B]")                                                                  \
     X(BNOT, "A B", "R[A] = ^R[B]")                                                                 \
     X(NOT, "A B", "R[A] = !R[B]")                                                                  \
@@ -118,6 +133,10 @@
     X(JLEU, "A B sC", "jump if R[A] <= R[B] (unsigned)")                                           \
     X(JEQK, "A B sC", "jump if R[A] == K[B]")                                                      \
     X(JNEK, "A B sC", "jump if R[A] != K[B]")                                                      \
+    X(JLTK, "A B sC", "jump if R[A] < K[B] (signed)")                                              \
+    X(JLEK, "A B sC", "jump if R[A] <= K[B] (signed)")                                             \
+    X(JGTK, "A B sC", "jump if R[A] > K[B] (signed)")                                              \
+    X(JGEK, "A B sC", "jump if R[A] >= K[B] (signed)")                                             \
     /* strings */                                                                                  \
     X(CONCAT, "A B C", "R[A..A+1] = R[B..B+1] + R[C..C+1]")                                        \
     X(SINDEX, "A B C", "R[A] = byte R[C] of string R[B..B+1]")                                     \

@@ -48,6 +48,12 @@ static _Noreturn void stack_overflow(G *g) {
     rt_exit(2);
 }
 
+_Noreturn void vm_fatal_stack_overflow(void) {
+    rt_flush_stdout();
+    fprintf(stderr, "runtime: goroutine stack exceeds %llu-byte limit\n", MAX_STACK_BYTES);
+    rt_fatal("stack overflow", false);
+}
+
 /* A goroutine's registers and frames together may use MAX_STACK_BYTES.
  * Both arrays grow by doubling, clamped to what the
  * limit leaves, so deep recursion copies O(depth) slots in all; growing in
@@ -589,6 +595,29 @@ dispatch:
         NEXT();
     }
     CASE(ADDI) base[i.a].u = base[i.b].u + (uint64_t)(int64_t)SC(); NEXT();
+    CASE(MULK) base[i.a].u = base[i.b].u * K[i.c].u; NEXT();
+    CASE(DIVK) {
+        int64_t d = K[i.c].i;
+        base[i.a].i = d == -1 ? (int64_t)(0 - base[i.b].u) : base[i.b].i / d;
+        NEXT();
+    }
+    CASE(DIVUK) base[i.a].u = base[i.b].u / K[i.c].u; NEXT();
+    CASE(REMK) {
+        int64_t d = K[i.c].i;
+        base[i.a].i = d == -1 ? 0 : base[i.b].i % d;
+        NEXT();
+    }
+    CASE(REMUK) base[i.a].u = base[i.b].u % K[i.c].u; NEXT();
+    CASE(ANDK) base[i.a].u = base[i.b].u & K[i.c].u; NEXT();
+    CASE(ORK) base[i.a].u = base[i.b].u | K[i.c].u; NEXT();
+    CASE(XORK) base[i.a].u = base[i.b].u ^ K[i.c].u; NEXT();
+    CASE(SHLK) base[i.a].u = K[i.c].u >= 64 ? 0 : base[i.b].u << K[i.c].u; NEXT();
+    CASE(SHRK) base[i.a].i = base[i.b].i >> (K[i.c].u >= 64 ? 63 : K[i.c].u); NEXT();
+    CASE(SHRUK) base[i.a].u = K[i.c].u >= 64 ? 0 : base[i.b].u >> K[i.c].u; NEXT();
+    CASE(FADDK) base[i.a].f = base[i.b].f + K[i.c].f; NEXT();
+    CASE(FSUBK) base[i.a].f = base[i.b].f - K[i.c].f; NEXT();
+    CASE(FMULK) base[i.a].f = base[i.b].f * K[i.c].f; NEXT();
+    CASE(FDIVK) base[i.a].f = base[i.b].f / K[i.c].f; NEXT();
     CASE(NEG) base[i.a].u = 0 - base[i.b].u; NEXT();
     CASE(BNOT) base[i.a].u = ~base[i.b].u; NEXT();
     CASE(NOT) base[i.a].i = !base[i.b].i; NEXT();
@@ -731,6 +760,10 @@ dispatch:
     CMPJUMP(JLEU, base[i.a].u <= base[i.b].u)
     CMPJUMP(JEQK, base[i.a].u == K[i.b].u)
     CMPJUMP(JNEK, base[i.a].u != K[i.b].u)
+    CMPJUMP(JLTK, base[i.a].i < K[i.b].i)
+    CMPJUMP(JLEK, base[i.a].i <= K[i.b].i)
+    CMPJUMP(JGTK, base[i.a].i > K[i.b].i)
+    CMPJUMP(JGEK, base[i.a].i >= K[i.b].i)
 
     /* ---- strings ---- */
     CASE(CONCAT) str_set(base + i.a, str_concat(str_get(base + i.b), str_get(base + i.c))); NEXT();
@@ -1346,6 +1379,8 @@ unwind:
 /* --------------------------------------------------------- nested calls */
 
 int vm_call(G *g, Closure *fn, const Value *args, uint32_t nargs, Value *results, uint32_t nres) {
+    /* each nested call runs the dispatch loop again on the C stack */
+    if (unlikely(stack_exhausted())) vm_fatal_stack_overflow();
     Func *f = func_ready(fn->fn);
     Frame *top = &g->frames[g->nframes - 1];
     uint32_t nbase = top->base + top->fn->frame_size + 8;
