@@ -204,6 +204,26 @@ void diag_print(const char *file, int line, int col, const char *msg) {
     fputs("^\n", stderr);
 }
 
+bool stack_exhausted(void) {
+    static __thread uintptr_t limit; /* the lowest safe address; 1 when unknown */
+    if (unlikely(!limit)) {
+        limit = 1;
+        pthread_attr_t attr;
+        void *base;
+        size_t size;
+        if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+            if (pthread_attr_getstack(&attr, &base, &size) == 0) {
+                size_t margin = size / 8 > (256 << 10) ? size / 8 : (256 << 10);
+                if (size > margin) limit = (uintptr_t)base + margin;
+            }
+            pthread_attr_destroy(&attr);
+        }
+    }
+    /* the frame address, not a local's: AddressSanitizer may move locals
+     * off the stack */
+    return (uintptr_t)__builtin_frame_address(0) < limit;
+}
+
 _Noreturn void goi_panic_internal(const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);

@@ -86,6 +86,14 @@ void diag_print(const char *file, int line, int col, const char *msg);
 /* Whether carets are printed after messages (default: true). */
 extern bool diag_show_caret;
 
+/* Whether the calling thread's C stack is nearly used up (less than an
+ * eighth of it, at least 256 KiB, is left). Recursions whose depth the
+ * program decides (checking dependent declarations, comparing or printing
+ * values nested through interfaces, natives calling back into Go) test it
+ * and report an error instead of overflowing the stack. Cheap: the bound
+ * is computed once per thread. */
+bool stack_exhausted(void);
+
 /* Fatal internal error: prints and aborts. For "cannot happen" states only. */
 _Noreturn void goi_panic_internal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
