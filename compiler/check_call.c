@@ -338,6 +338,12 @@ static void check_size_arg(Checker *c, Expr *a) {
     }
 }
 
+/* The constant complex(re, im). */
+static ConstVal *complex_const(ConstVal *re, ConstVal *im) {
+    ConstVal *i = cv_binary(TK_MUL, cv_to_complex(im), cv_to_complex(cv_from_literal(TK_IMAG, "1i", 2, NULL)), false, NULL);
+    return cv_binary(TK_ADD, cv_to_complex(re), i, false, NULL);
+}
+
 static void check_builtin(Checker *c, Expr *e, BuiltinId id, Type *hint) {
     ExprList *args = &e->u.call.args;
     const char *name = e->u.call.fun->kind == E_IDENT ? e->u.call.fun->u.ident.name : "Sizeof";
@@ -559,9 +565,8 @@ static void check_builtin(Checker *c, Expr *e, BuiltinId id, Type *hint) {
         check_expr(c, im, NULL);
         if (re->mode == MODE_INVALID || im->mode == MODE_INVALID) goto bad;
         if (re->mode == MODE_CONST && im->mode == MODE_CONST && type_is_untyped(re->type) && type_is_untyped(im->type)) {
-            ConstVal *i = cv_binary(TK_MUL, cv_to_complex(im->cv), cv_to_complex(cv_from_literal(TK_IMAG, "1i", 2, NULL)), false, NULL);
             e->mode = MODE_CONST;
-            e->cv = cv_binary(TK_ADD, cv_to_complex(re->cv), i, false, NULL);
+            e->cv = complex_const(re->cv, im->cv);
             e->type = t_untyped_complex;
             return;
         }
@@ -577,6 +582,10 @@ static void check_builtin(Checker *c, Expr *e, BuiltinId id, Type *hint) {
             goto bad;
         }
         e->type = re->type->under->kind == KIND_FLOAT32 ? t_complex64 : t_complex128;
+        if (re->mode == MODE_CONST && im->mode == MODE_CONST) { /* typed constants make a constant */
+            e->mode = MODE_CONST;
+            e->cv = complex_const(re->cv, im->cv);
+        }
         return;
     }
     case BI_REAL:
@@ -585,18 +594,23 @@ static void check_builtin(Checker *c, Expr *e, BuiltinId id, Type *hint) {
         Expr *x = args->items[0];
         check_expr(c, x, NULL);
         if (x->mode == MODE_INVALID) goto bad;
-        if (x->mode == MODE_CONST && type_is_untyped(x->type)) {
-            ConstVal *v = cv_to_complex(x->cv);
+        Kind k = x->type->kind;
+        if (x->mode == MODE_CONST && (k == KIND_UNTYPED_INT || k == KIND_UNTYPED_RUNE || k == KIND_UNTYPED_FLOAT ||
+                                      k == KIND_UNTYPED_COMPLEX)) {
             e->mode = MODE_CONST;
-            e->cv = cv_to_float(cv_float64(id == BI_REAL ? cv_real_val(v) : cv_imag_val(v)));
+            e->cv = id == BI_REAL ? cv_real(x->cv) : cv_imag(x->cv);
             e->type = t_untyped_float;
             return;
         }
         if (!type_is_complex(x->type->under)) {
-            errorf(c, x->pos, "invalid argument: %s must be of complex type", operand_str(c, x));
+            errorf(c, x->pos, "invalid argument: argument has type %s, expected complex type", type_str(x->type));
             goto bad;
         }
         e->type = x->type->under->kind == KIND_COMPLEX64 ? t_float32 : t_float64;
+        if (x->mode == MODE_CONST) { /* a typed constant's parts are constants of its float type */
+            e->mode = MODE_CONST;
+            e->cv = id == BI_REAL ? cv_real(x->cv) : cv_imag(x->cv);
+        }
         return;
     }
     case BI_MIN:

@@ -642,6 +642,18 @@ double cv_imag_val(const ConstVal *v) {
 
 double cv_float64_val(const ConstVal *v) { return cv_real_val(v); }
 
+ConstVal *cv_real(const ConstVal *v) {
+    mpq_t q;
+    re_view(q, v);
+    return mk_float(q, v->inexact);
+}
+
+ConstVal *cv_imag(const ConstVal *v) {
+    mpq_t q;
+    im_view(q, v);
+    return mk_float(q, v->inexact);
+}
+
 bool cv_is_integral(const ConstVal *v) {
     mpz_t z;
     mpz_init(z);

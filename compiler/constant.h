@@ -37,6 +37,8 @@ uint64_t cv_uint64_val(const ConstVal *v); /* CV_INT fitting in uint64 */
 double cv_float64_val(const ConstVal *v);  /* nearest float64 of an INT or FLOAT */
 double cv_real_val(const ConstVal *v);     /* real part as float64 (any numeric kind) */
 double cv_imag_val(const ConstVal *v);
+ConstVal *cv_real(const ConstVal *v);      /* exact real part as a float constant (numeric kinds) */
+ConstVal *cv_imag(const ConstVal *v);      /* exact imaginary part (0 for non-complex kinds) */
 bool cv_fits_int64(const ConstVal *v);
 int cv_int_bitlen(const ConstVal *v);     /* bits of |v| for CV_INT (go/constant.BitLen), else 0 */
 bool cv_fits_uint64(const ConstVal *v);

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	var s string
+	var f float64
+	println(real(s), imag(f), real(true))
+}
