@@ -153,7 +153,29 @@ static bool has_method(Type *t, const char *name, Type *result) {
     return false;
 }
 
-char *vm_format_panic_value(G *g, Value *iface) {
+/* The type Go's runtime gives the runtime error with this text, for
+ * "panic while printing panic value: type T". */
+static const char *runtime_error_type_name(GoString s) {
+    static const char *const kinds[][2] = {
+        {"runtime error: index out of range", "runtime.boundsError"},
+        {"runtime error: slice bounds out of range", "runtime.boundsError"},
+        {"interface conversion", "*runtime.TypeAssertionError"},
+        {"assignment to entry in nil map", "runtime.plainError"},
+        {"close of ", "runtime.plainError"}, /* nil / closed channel */
+        {"send on closed channel", "runtime.plainError"},
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        size_t n = strlen(kinds[i][0]);
+        if ((size_t)s.len >= n && memcmp(s.ptr, kinds[i][0], n) == 0) return kinds[i][1];
+    }
+    return "runtime.errorString";
+}
+
+/* The text of a panic value as Go prints it. Error and String methods run
+ * first (Go's preprintpanics); when one panics, the result is NULL and
+ * *why says what Go then reports: "panic while printing panic value: WHY",
+ * and *signal whether that panic was a nil dereference. */
+static char *format_panic_value(G *g, Value *iface, const char **why, bool *signal) {
     Type *t = iface[0].p;
     if (!t) return "nil";
     StrBuf b;
@@ -163,10 +185,25 @@ char *vm_format_panic_value(G *g, Value *iface) {
         Value res[2];
         Panic *saved = g->panic;
         int r = vm_call_method(g, iface, mname, NULL, 0, res, 2);
+        Panic *inner = g->panic != saved ? g->panic : NULL;
         g->panic = saved;
         if (r == NATIVE_OK) {
             sb_putn(&b, (const char *)res[0].p, (size_t)res[1].i);
             return b.data;
+        }
+        if (inner && why) {
+            Type *it = inner->val[0].p;
+            if (it == t_string) {
+                GoString s = str_get(iface_data(inner->val));
+                *why = gc_sprintf("%.*s", (int)s.len, s.ptr);
+            } else if (it == t_runtime_error) {
+                GoString s = str_get(iface_data(inner->val));
+                *why = gc_sprintf("type %s", runtime_error_type_name(s));
+                *signal = s.len > 20 && memmem(s.ptr, (size_t)s.len, "nil pointer dereference", 23);
+            } else {
+                *why = gc_sprintf("type %s", it ? type_string(it) : "nil");
+            }
+            return NULL;
         }
     }
     Value *data = iface_data(iface);
@@ -189,14 +226,21 @@ char *vm_format_panic_value(G *g, Value *iface) {
     return b.data;
 }
 
-static void print_panics(G *g, StrBuf *b, Panic *p) {
+char *vm_format_panic_value(G *g, Value *iface) {
+    char *s = format_panic_value(g, iface, NULL, NULL);
+    return s ? s : "?";
+}
+
+/* panic: v [recovered], oldest first; texts[i] is the text of the i-th
+ * panic from the newest. */
+static void print_panics(StrBuf *b, Panic *p, char **texts, int i) {
     if (p->link) {
-        print_panics(g, b, p->link);
+        print_panics(b, p->link, texts, i + 1);
         if (!p->link->goexit) sb_putc(b, '\t');
     }
     if (p->goexit) return;
     sb_puts(b, "panic: ");
-    sb_puts(b, vm_format_panic_value(g, p->val));
+    sb_puts(b, texts[i]);
     if (p->recovered) sb_puts(b, " [recovered]");
     sb_putc(b, '\n');
 }
@@ -204,9 +248,29 @@ static void print_panics(G *g, StrBuf *b, Panic *p) {
 _Noreturn void vm_fatal_panic(G *g) {
     rt_exit_claim(); /* one report at a time: another ending thread wins */
     Panic *p = g->panic;
+    /* every value is formatted before anything is printed, as Go does */
+    int n = 0;
+    for (Panic *q = p; q; q = q->link) n++;
+    char **texts = gc_alloc(sizeof(char *) * (size_t)(n + 1));
+    int i = 0;
+    for (Panic *q = p; q; q = q->link, i++) {
+        if (q->goexit) continue;
+        const char *why = NULL;
+        bool signal = false;
+        texts[i] = format_panic_value(g, q->val, &why, &signal);
+        if (!texts[i]) {
+            rt_flush_stdout();
+            fprintf(stderr, "fatal error: panic while printing panic value: %s\n", why);
+            if (signal) fputs("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n", stderr);
+            fprintf(stderr, "\ngoroutine %lld [running]:\n", (long long)g->id);
+            print_frames(stderr, p->trace, p->ntrace, p->depth, false);
+            print_created_by(stderr, g);
+            rt_exit(2);
+        }
+    }
     StrBuf b;
     sb_init(&b);
-    print_panics(g, &b, p);
+    print_panics(&b, p, texts, 0);
     rt_flush_stdout();
     fputs(b.data, stderr);
     /* nil dereferences are signals in Go */

@@ -27,6 +27,9 @@
  * recursive function here, and makes runaway recursion fail in a fraction
  * of a second instead of eating a gigabyte first. */
 #define MAX_STACK_BYTES 256000000ull
+/* The stack overflow report prints Go's text, which names Go's limit
+ * (maxstacksize on 64-bit systems); goi's own limit is MAX_STACK_BYTES. */
+#define GO_MAX_STACK_BYTES 1000000000ull
 #define VM_NESTED_PANIC ((VMStatus)100)
 
 /* --------------------------------------------------------------- stacks */
@@ -34,7 +37,7 @@
 static _Noreturn void stack_overflow(G *g) {
     rt_flush_stdout();
     fprintf(stderr, "runtime: goroutine stack exceeds %llu-byte limit\nfatal error: stack overflow\n\n",
-            MAX_STACK_BYTES);
+            GO_MAX_STACK_BYTES);
     fprintf(stderr, "goroutine %lld [running]:\n", (long long)g->id);
     /* the stack is a million frames deep: print its top like Go does */
     uint32_t n = g->nframes;
@@ -50,7 +53,7 @@ static _Noreturn void stack_overflow(G *g) {
 
 _Noreturn void vm_fatal_stack_overflow(void) {
     rt_flush_stdout();
-    fprintf(stderr, "runtime: goroutine stack exceeds %llu-byte limit\n", MAX_STACK_BYTES);
+    fprintf(stderr, "runtime: goroutine stack exceeds %llu-byte limit\n", GO_MAX_STACK_BYTES);
     rt_fatal("stack overflow", false);
 }
 
