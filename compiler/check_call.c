@@ -200,7 +200,9 @@ static void check_conversion(Checker *c, Expr *e, Type *t) {
             /* string(65) == "A"; out-of-range runes give "\uFFFD" */
             int64_t r = cv_fits_int64(v) ? cv_int64_val(v) : -1;
             GoString s = string_from_rune(r);
-            if (type_is_untyped(x->type)) convert_untyped(c, x, x->type->kind == KIND_UNTYPED_RUNE ? t_int32 : t_int);
+            /* (string(1<<100) is "\uFFFD" too: the operand need not fit an int) */
+            if (type_is_untyped(x->type) && r >= 0)
+                convert_untyped(c, x, x->type->kind == KIND_UNTYPED_RUNE ? t_int32 : t_int);
             e->mode = MODE_CONST;
             e->cv = cv_string((const char *)s.ptr, (size_t)s.len);
             e->type = t;
