@@ -47,14 +47,24 @@ _Atomic uint64_t rt_sysmon_retakes;
 /* Take back every P that has been in the same blocking call since the
  * previous look; returns how many, and in *insyscall whether any P is in
  * a call at all. */
+static int32_t nallp; /* Ps ever made: GOMAXPROCS's high-water mark (allp[i] are never freed) */
+
 static int retake(int64_t now, bool *insyscall) {
     int n = 0;
     *insyscall = false;
     int32_t np = atomic_load(&sched.gomaxprocs);
-    for (int32_t i = 0; i < np; i++) {
+    if (np > nallp) nallp = np;
+    for (int32_t i = 0; i < nallp; i++) {
         P *p = allp[i];
         if (!p || atomic_load(&p->status) != P_SYSCALL) continue;
         *insyscall = true;
+        if (i >= np) {
+            /* GOMAXPROCS shrank during the call: retire the P now (handoffp
+             * does), so the goroutines in its queue are not stranded. */
+            int s = P_SYSCALL;
+            if (atomic_compare_exchange_strong(&p->status, &s, P_IDLE)) sched_handoffp(p);
+            continue;
+        }
         uint32_t t = atomic_load_explicit(&p->syscalltick, memory_order_relaxed);
         if (pdata[i].syscalltick != t) { /* a new call since the last look */
             pdata[i].syscalltick = t;
@@ -75,8 +85,7 @@ static int retake(int64_t now, bool *insyscall) {
 }
 
 static bool any_p_in_syscall(void) {
-    int32_t np = atomic_load(&sched.gomaxprocs);
-    for (int32_t i = 0; i < np; i++)
+    for (int32_t i = 0; i < nallp; i++)
         if (allp[i] && atomic_load(&allp[i]->status) == P_SYSCALL) return true;
     return false;
 }
