@@ -115,6 +115,10 @@ static void check_ident(Checker *c, Expr *e) {
             capture(c->fn, o);
         }
         o->used = true;
+        if (o->type && o->type->kind == KIND_INVALID) { /* its declaration failed: no follow-on errors */
+            invalid(e);
+            return;
+        }
         e->mode = MODE_VAR;
         e->type = o->type ? o->type : t_invalid;
         break;
@@ -1544,9 +1548,8 @@ static void check_type_assert(Checker *c, Expr *e) {
         const char *missing = NULL;
         bool ptr = false, wrong = false;
         if (!implements(c, t, x->type, &missing, &ptr, &wrong)) {
-            errorf(c, e->pos, "impossible type assertion: %s\n\t%s does not implement %s (%s %s)",
-                   expr_str(e), type_str(t), type_str(x->type), ptr ? "method has pointer receiver" : wrong ? "wrong type for method" : "missing method",
-                   missing);
+            errorf(c, e->pos, "impossible type assertion: %s\n\t%s does not implement %s %s", expr_str(e),
+                   type_str(t), type_str(x->type), missing_method_cause(c, t, x->type, missing, ptr, wrong));
             invalid(e);
             return;
         }

@@ -748,9 +748,9 @@ static void check_typeswitch(Checker *c, Stmt *s) {
                 const char *missing = NULL;
                 bool ptr = false, wrong = false;
                 if (!implements(c, t, x->type, &missing, &ptr, &wrong))
-                    errorf(c, te->pos, "impossible type switch case: %s\n\t%s cannot have dynamic type %s (%s %s)",
-                           expr_str(te), operand_str(c, x), type_str(t), ptr ? "method has pointer receiver" : wrong ? "wrong type for method" : "missing method",
-                           missing);
+                    errorf(c, te->pos, "impossible type switch case: %s\n\t%s cannot have dynamic type %s %s",
+                           expr_str(te), operand_str(c, x), type_str(t),
+                           missing_method_cause(c, t, x->type, missing, ptr, wrong));
             }
             if (ntypes == 1) single = t;
         }

@@ -283,6 +283,17 @@ LookupKind lookup_field_or_method(Type *t, const char *name, Selection *sel, Str
 /* Does t (concrete or interface) implement interface iface? */
 /* gc's note under "wrong type for method M": the signature t has and
  * the one iface wants ("\n\t\thave M(int)\n\t\twant M()"). */
+static const char *wrong_method_note(Checker *c, Type *t, Type *iface, const char *name);
+
+/* Why t does not implement iface, after implements() failed on method
+ * name: "(missing method M)", "(method M has pointer receiver)" or
+ * "(wrong type for method M)" with have/want lines, as gc words it. */
+const char *missing_method_cause(Checker *c, Type *t, Type *iface, const char *name, bool ptr, bool wrong) {
+    if (ptr) return gc_sprintf("(method %s has pointer receiver)", name);
+    if (wrong) return gc_sprintf("(wrong type for method %s)%s", name, wrong_method_note(c, t, iface, name));
+    return gc_sprintf("(missing method %s)", name);
+}
+
 static const char *wrong_method_note(Checker *c, Type *t, Type *iface, const char *name) {
     Type *want = NULL, *have = NULL;
     for (int i = 0; i < iface->under->nimethods; i++)
@@ -391,17 +402,9 @@ bool assignable(Checker *c, Type *v, Type *t, const char **reason) {
         const char *missing = NULL;
         bool ptr = false, wrong = false;
         if (implements(c, v, t, &missing, &ptr, &wrong)) return true;
-        if (reason) {
-            if (ptr)
-                *reason = gc_sprintf("%s does not implement %s (method %s has pointer receiver)", type_str(v),
-                                     type_str(t), missing);
-            else if (wrong)
-                *reason = gc_sprintf("%s does not implement %s (wrong type for method %s)%s", type_str(v),
-                                     type_str(t), missing, wrong_method_note(c, v, t, missing));
-            else
-                *reason = gc_sprintf("%s does not implement %s (missing method %s)", type_str(v), type_str(t),
-                                     missing);
-        }
+        if (reason)
+            *reason = gc_sprintf("%s does not implement %s %s", type_str(v), type_str(t),
+                                 missing_method_cause(c, v, t, missing, ptr, wrong));
         return false;
     }
     if (vu->kind == KIND_CHAN && tu->kind == KIND_CHAN && vu->chan_dir == CHAN_BOTH && vu->elem == tu->elem &&

@@ -247,6 +247,8 @@ void collect_import(Checker *c, Spec *sp);
 void collect_decl(Checker *c, Decl *d);
 void declare_method(Checker *c, Object *m);
 void note_dot_import_use(Checker *c, Object *o);
+/* "(missing method M)", "(method M has pointer receiver)", "(wrong type for method M)..." */
+const char *missing_method_cause(Checker *c, Type *t, Type *iface, const char *name, bool ptr, bool wrong);
 void assign_global_storage(Package *pkg);
 int session_report_errors(Session *s);
 Package *load_package(Session *s, const char *path, Pos pos, Checker *importer);
