@@ -18,6 +18,7 @@ void exit_claim(void) {
     int zero = 0;
     if (atomic_compare_exchange_strong(&rt_exiting, &zero, 1)) {
         exit_owner = true;
+        repl_before_exit(); /* the REPL restores the terminal first */
         return;
     }
     for (;;) pause(); /* another thread is ending the process */

@@ -20,6 +20,8 @@ static RtLock outlock;
 static char *outbuf;            /* malloc'd: holds no pointers, so not scanned */
 static _Atomic size_t outlen;   /* written under outlock, peeked without it */
 static int out_tty = -1;        /* -1: not yet known */
+/* The REPL's output hook (rt_set_output_hook), read and written under outlock. */
+static void (*out_hook)(int fd, const void *p, size_t n);
 
 static void write_all(int fd, const char *p, size_t n) {
     while (n > 0) {
@@ -56,6 +58,11 @@ bool output_pending(void) { return atomic_load_explicit(&outlen, memory_order_re
 void rt_write_stdout(const void *p, size_t n) {
     if (unlikely(!outbuf)) output_init();
     rt_lock(&outlock);
+    if (unlikely(out_hook)) { /* the REPL prints it above the line being edited */
+        out_hook(1, p, n);
+        rt_unlock(&outlock);
+        return;
+    }
     size_t len = atomic_load_explicit(&outlen, memory_order_relaxed);
     if (len + n > OUT_FLUSH_AT) {
         flush_locked();
@@ -82,6 +89,17 @@ void rt_write_stderr(const void *p, size_t n) {
     if (unlikely(!outbuf)) output_init();
     rt_lock(&outlock);
     flush_locked();
-    write_all(2, p, n);
+    if (unlikely(out_hook))
+        out_hook(2, p, n);
+    else
+        write_all(2, p, n);
+    rt_unlock(&outlock);
+}
+
+void rt_set_output_hook(void (*hook)(int fd, const void *p, size_t n)) {
+    if (unlikely(!outbuf)) output_init();
+    rt_lock(&outlock);
+    flush_locked(); /* what was written before goes first */
+    out_hook = hook;
     rt_unlock(&outlock);
 }

@@ -242,6 +242,16 @@ _Noreturn void dump_deadlock(void);
 /* Claim the process exit (first caller wins, others block forever). */
 void exit_claim(void);
 
+/* ------------------------------------------------------------ repl.c */
+
+/* The REPL's hooks (no-ops outside REPL mode): goexit hands a statement's
+ * results to the REPL thread; sched_checkdead reports a stuck statement
+ * instead of ending the process (sched.lock held); exit_claim lets the REPL
+ * restore the terminal before the process ends. */
+void repl_goexit(G *g);
+void repl_deadlock(void);
+void repl_before_exit(void);
+
 /* ------------------------------------------------------------ sys.c */
 
 void sys_init(void);

@@ -332,4 +332,56 @@ void rt_write_stdout(const void *p, size_t n);
 void rt_write_stderr(const void *p, size_t n);
 void rt_flush_stdout(void);
 
+/* ------------------------------------------------------------------ REPL */
+
+/* The interactive REPL (cmd/goi/repl.c; runtime/repl.c explains the
+ * design). The REPL reads and compiles input on the process's main thread,
+ * which never runs goroutines; each statement runs as a new goroutine while
+ * the REPL thread waits, and goroutines keep running in the background
+ * while the REPL reads the next line. */
+
+typedef enum {
+    RT_REPL_FINISHED,    /* returned: its results were copied out */
+    RT_REPL_GOEXIT,      /* it called runtime.Goexit: no results */
+    RT_REPL_PANICKED,    /* an unrecovered panic, already reported */
+    RT_REPL_DEADLOCKED,  /* it blocked with every goroutine asleep: reported; it stays blocked */
+    RT_REPL_INTERRUPTED, /* Ctrl-C: it unwound like runtime.Goexit (deferred calls ran) */
+    RT_REPL_ABANDONED,   /* Ctrl-C while it was blocked, or it would not stop in time: left
+                            behind, marked; it unwinds when it next runs */
+} ReplOutcome;
+
+typedef struct ReplRun {
+    Value *results;          /* in: where a finished statement's results go */
+    uint32_t nres;           /* in: their size in slots */
+    ReplOutcome outcome;     /* out */
+    int64_t goid;            /* out: the statement's goroutine */
+    const char *left_status; /* out, RT_REPL_ABANDONED: "chan receive", "running"... */
+} ReplRun;
+
+/* Start the scheduler for the REPL: no main goroutine; a deadlock does not
+ * end the process and an unrecovered panic ends only its goroutine. */
+void rt_repl_start(void);
+bool rt_repl_mode(void);
+/* Run fn(args) as a new goroutine (from the REPL thread) and wait for it. */
+void rt_repl_run(Closure *fn, const Value *args, uint32_t nargs, ReplRun *r);
+/* Ctrl-C: stop the statement being waited for. Async-signal-safe. */
+void rt_repl_interrupt(void);
+/* Was there a Ctrl-C since the last call? (for the REPL thread) */
+bool rt_repl_take_interrupt(void);
+/* Called once, by whichever thread ends the process, before anything is
+ * printed: the REPL restores the terminal and writes pending output. */
+void rt_repl_set_exit_hook(void (*hook)(void));
+/* While set, the program's stdout (fd 1) and stderr (fd 2) writes go to
+ * hook, in order, instead of the terminal: the REPL prints them above the
+ * line being edited. Called under the output lock; must not write through
+ * rt_write_*. NULL restores direct output. */
+void rt_set_output_hook(void (*hook)(int fd, const void *p, size_t n));
+
+/* For the VM: at a preemption point, should g unwind (Ctrl-C)? Cheap when
+ * nothing was interrupted. */
+bool rt_repl_should_stop(G *g);
+/* For the VM, after printing an unrecovered panic's report: true in the
+ * REPL, where only g ends (the VM returns VM_DONE); false: exit. */
+bool rt_repl_goroutine_panicked(G *g);
+
 #endif

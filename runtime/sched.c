@@ -488,6 +488,7 @@ static void goexit(M *m, G *g) {
         g_set_status(g, G_DEAD);
         return;
     }
+    repl_goexit(g); /* REPL: a statement's results go to the waiting REPL thread */
     atomic_fetch_sub_explicit(&rt_ngoroutines, 1, memory_order_relaxed);
     g_put(m->p, g);
 }
@@ -741,8 +742,10 @@ void rt_park_thread(G *g) {
 /* ------------------------------------------------------------ deadlock */
 
 void sched_checkdead(void) {
-    if (!main_started || atomic_load(&rt_exiting)) return;
+    bool repl = rt_repl_mode();
+    if ((!main_started && !repl) || atomic_load(&rt_exiting)) return;
     int32_t run = sched.mcount - sched.nmidle - sched.nmidlelocked;
+    if (repl) run--; /* m0 is the REPL's thread: it reads input and never runs goroutines */
     if (run > 0) return; /* some M runs Go code or is in a blocking call */
     if (atomic_load(&rt_ntimers) > 0) return; /* a timer will wake somebody */
     if (sched.runqsize > 0) return;
@@ -750,6 +753,10 @@ void sched_checkdead(void) {
     if (atomic_load(&sched.npidle) < n) return; /* a P is still held */
     for (int32_t i = 0; i < n; i++)
         if (allp[i] && !runq_empty(allp[i])) return;
+    if (repl) {
+        repl_deadlock(); /* the REPL reports it and goes on */
+        return;
+    }
     if (atomic_load(&main_goexited) && rt_num_goroutine() == 0)
         rt_fatal("no goroutines (main called runtime.Goexit) - deadlock!", false);
     dump_deadlock();
