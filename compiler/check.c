@@ -671,6 +671,16 @@ static void resolve_global_var(Checker *c, Object *o) {
     o->type = t ? t : t_invalid;
 }
 
+/* Give named its underlying type u, and then every type waiting for it. */
+static void set_underlying(Type *named, Type *u) {
+    type_set_underlying(named, u);
+    NamedInfo *ni = named->checker;
+    if (!ni) return;
+    for (int i = 0; i < ni->waiters.len; i++)
+        if (!ni->waiters.items[i]->under) set_underlying(ni->waiters.items[i], named);
+    ni->waiters.len = 0;
+}
+
 static void resolve_type_decl(Checker *c, Object *o) {
     Spec *sp = o->spec;
     if (o->alias) {
@@ -679,20 +689,42 @@ static void resolve_type_decl(Checker *c, Object *o) {
         return;
     }
     Type *named = o->type;
+    if (named->checker) ((NamedInfo *)named->checker)->indirections = c->s->type_indirections;
     Type *u = check_type_expr(c, sp->u.type.type);
-    if (u == named || (u->flags & TF_NAMED && u->under == NULL)) {
-        /* type T T, or the underlying is another named type still being resolved */
-        if (u == named || !u->under) {
-            /* gc names the cycle's first type: in type A B; type B A that is A,
-             * still being resolved while B is */
-            NamedInfo *ni = u->checker;
-            Object *first = u != named && ni && ni->obj ? ni->obj : o;
-            errorf(c, first->pos, "invalid recursive type %s", first->name);
-            type_set_underlying(named, t_invalid);
+    if (u->flags & TF_NAMED && u->under == NULL && u != named && u->checker) {
+        /* The underlying type is that of a named type still being resolved.
+         * Reached through a pointer, slice, map, chan or func type (type T1
+         * struct{ next *T2 }; type T2 T1) that is fine: T2 gets it when T1
+         * does. Otherwise the type contains itself (type A B; type B A). */
+        NamedInfo *ni = u->checker;
+        if (ni->obj->color == 2 || c->s->type_indirections > ni->indirections) {
+            vec_push(&ni->waiters, named);
             return;
         }
+        /* gc names the cycle's first type: in type A B; type B A that is A,
+         * still being resolved while B is */
+        errorf(c, ni->obj->pos, "invalid recursive type %s", ni->obj->name);
+        set_underlying(named, t_invalid);
+        return;
     }
-    type_set_underlying(named, u->under ? u->under : u);
+    if (u == named) { /* type T T */
+        errorf(c, o->pos, "invalid recursive type %s", o->name);
+        set_underlying(named, t_invalid);
+        return;
+    }
+    set_underlying(named, u->under ? u->under : u);
+}
+
+/* Named types whose underlying type never arrived (a safety net: every
+ * type waits for one whose resolution is under way). */
+static void report_unresolved_types(Checker *c, Package *pkg) {
+    for (int i = 0; i < pkg->named.len; i++) {
+        Type *t = pkg->named.items[i];
+        if (t->under || !t->checker) continue;
+        Object *o = ((NamedInfo *)t->checker)->obj;
+        errorf(c, o->pos, "invalid recursive type %s", o->name);
+        set_underlying(t, t_invalid); /* and the others of the cycle */
+    }
 }
 
 /* The alias o is needed while it is being resolved. The cycle is fine when
@@ -822,6 +854,7 @@ void check_package(Session *s, Package *pkg) {
     /* types first, so methods can attach before anything uses method sets */
     for (int i = 0; i < pkg->objs.len; i++)
         if (pkg->objs.items[i]->kind == OBJ_TYPE) resolve_object(&c, pkg->objs.items[i]);
+    report_unresolved_types(&c, pkg);
     for (int i = 0; i < pkg->named.len; i++) type_layout_refresh(pkg->named.items[i]);
     for (int i = 0; i < pkg->objs.len; i++) {
         Object *o = pkg->objs.items[i];

@@ -592,16 +592,20 @@ Type *check_type_expr(Checker *c, Expr *e) {
     }
     case E_PAREN: t = check_type_expr(c, e->u.unary.x); break;
     case E_STAR: {
+        c->s->type_indirections++;
         Type *el = check_type_expr(c, e->u.unary.x);
+        c->s->type_indirections--;
         t = el->kind == KIND_INVALID && el == t_invalid ? t_invalid : type_pointer(el);
         break;
     }
     case E_ARRAYTYPE: {
-        Type *el = check_type_expr(c, e->u.arraytype.elt);
         if (!e->u.arraytype.len) {
-            t = type_slice(el);
+            c->s->type_indirections++;
+            t = type_slice(check_type_expr(c, e->u.arraytype.elt));
+            c->s->type_indirections--;
             break;
         }
+        Type *el = check_type_expr(c, e->u.arraytype.elt);
         Expr *le = e->u.arraytype.len;
         if (le->kind == E_ELLIPSIS) {
             errorf(c, le->pos, "invalid use of [...] array (outside a composite literal)");
@@ -642,18 +646,26 @@ Type *check_type_expr(Checker *c, Expr *e) {
         break;
     }
     case E_MAPTYPE: {
+        c->s->type_indirections++;
         Type *k = check_type_expr(c, e->u.maptype.key);
         Type *v = check_type_expr(c, e->u.maptype.value);
+        c->s->type_indirections--;
         if (k->kind != KIND_INVALID && (k->flags & TF_COMPLETE) && !(k->flags & TF_COMPARABLE)) {
             errorf(c, e->u.maptype.key->pos, "invalid map key type %s", type_str(k));
         }
         t = type_map(k, v);
         break;
     }
-    case E_CHANTYPE: t = type_chan(check_type_expr(c, e->u.chantype.value), e->u.chantype.dir); break;
+    case E_CHANTYPE:
+        c->s->type_indirections++;
+        t = type_chan(check_type_expr(c, e->u.chantype.value), e->u.chantype.dir);
+        c->s->type_indirections--;
+        break;
     case E_FUNCTYPE: {
         Scope *sc = scope_new(c->scope);
+        c->s->type_indirections++;
         t = check_func_type(c, &e->u.functype, NULL, NULL, sc);
+        c->s->type_indirections--;
         break;
     }
     case E_STRUCTTYPE: t = check_struct_type(c, e); break;

@@ -134,6 +134,8 @@ typedef struct NamedInfo {
     Object *obj;              /* the declaring type object */
     ObjList methods;          /* declared methods, value and pointer receivers */
     bool tables_done;         /* run-time method tables built */
+    Vec(Type *) waiters;      /* named types declared as this one, waiting for its underlying type */
+    int indirections;         /* Session.type_indirections when its resolution started */
 } NamedInfo;
 
 /* How a selector x.f reaches its target. */
@@ -219,6 +221,7 @@ struct Session {
     Object *obj_nil, *obj_true, *obj_false, *obj_iota;
     Type *t_runtime_error;  /* runtime.Error */
     Vec(Object *) resolving; /* package-level objects being resolved, outermost first (alias cycles) */
+    int type_indirections;   /* pointer, slice, map, chan and func types being checked (type cycles) */
 };
 
 /* The checker's working state for one package. */
