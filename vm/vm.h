@@ -334,6 +334,7 @@ struct Func {
     uint32_t nlines;
     uint32_t epilogue_pc;    /* where a recovered panic resumes: runs defers, returns results */
     bool has_defer;
+    bool wrapper;            /* adapts a receiver for a method (Go's wrappers: left out of tracebacks) */
     NativeFn native;         /* non-NULL: implemented in C */
     Closure *static_closure; /* the function as a value (no captures) */
     void *debug;             /* compiler: names of registers for the disassembler */
@@ -386,11 +387,6 @@ VMStatus vm_execute(G *g);
  * NATIVE_PANIC (the panic stays pending in g and continues unwinding when
  * the native returns NATIVE_PANIC). */
 int vm_call(G *g, Closure *fn, const Value *args, uint32_t nargs, Value *results, uint32_t nres);
-
-/* The C stack ran out where the goroutine's own stack would grow in Go
- * (values nested through interfaces millions deep, natives calling back
- * into Go recursively): Go's "stack overflow" report, exit status 2. */
-_Noreturn void vm_fatal_stack_overflow(void);
 
 /* After vm_call returned NATIVE_PANIC: take the pending panic off g and
  * store its value (an interface) in val; the native then carries on. */
