@@ -122,13 +122,15 @@ _Noreturn void dump_deadlock(void) {
  * Some objects are never walked into: the goroutines themselves (a G's
  * fields are not Go values), the package variables' storage during a
  * goroutine's walk (compiled code refers to every global through its
- * constants, so every goroutine would "reach" every global channel), and
+ * constants, so every goroutine would "reach" every global channel), the
+ * code (walked once from every frame's function, then fenced off), and
  * the wait queues of a channel (only its buffer holds Go values). A
  * channel is recognised by its CHAN_MAGIC word.
  */
 
 #define WALK_BUDGET_PER_G (4L << 20)   /* words examined per walk */
 #define WALK_BUDGET_TOTAL (24L << 20)  /* words examined per report */
+#define WALK_BUDGET_CODE (16L << 20)   /* words of code examined (once) */
 
 typedef struct PtrSet {
     void **slot; /* open addressing, NULL = empty */
@@ -218,9 +220,9 @@ static bool is_chan(void *base, size_t size) {
 }
 
 /* Walk from the queued roots; record reached targets in out. Returns false
- * if the budget ran out first. */
-static bool walk(PtrSet *out) {
-    long budget = WALK_BUDGET_PER_G < reach.budget ? WALK_BUDGET_PER_G : reach.budget;
+ * if the budget ran out first. fence: add every object visited (but
+ * channels) to the fences afterwards. */
+static bool walk(PtrSet *out, long budget, bool fence) {
     bool complete = true;
     /* Breadth-first: take from the front. */
     for (size_t head = 0; head < reach.nwork; head++) {
@@ -241,15 +243,22 @@ static bool walk(PtrSet *out) {
             break;
         }
         budget -= (long)words;
-        reach.budget -= (long)words;
+        if (!fence) reach.budget -= (long)words;
         void **w = base;
         for (size_t i = 0; i < words; i++)
             if (w[i] && w[i] != base) walk_push(w[i]);
     }
     reach.nwork = 0;
+    if (fence)
+        for (size_t i = 0; i < reach.visited.cap; i++) {
+            void *o = reach.visited.slot[i];
+            if (o && !is_chan(o, GC_size(o))) pset_add(&reach.fences, o);
+        }
     pset_clear(&reach.visited);
     return complete;
 }
+
+static long per_g_budget(void) { return WALK_BUDGET_PER_G < reach.budget ? WALK_BUDGET_PER_G : reach.budget; }
 
 static void g_roots(G *g) {
     uint32_t used = 0;
@@ -301,15 +310,28 @@ static void reach_compute(void) {
     /* The globals first, with only the goroutines fenced off. */
     if (globals) {
         for (uint32_t i = 0; i < nglobals; i++) walk_push(globals[i].p);
-        reach.globals_complete = walk(&reach.global_reached);
+        reach.globals_complete = walk(&reach.global_reached, per_g_budget(), false);
         for (uint32_t i = 0; i < nglobals; i++)
             if (GC_base(globals[i].p)) pset_add(&reach.fences, GC_base(globals[i].p));
     } else {
         reach.globals_complete = true;
     }
+    /* Then the code every goroutine runs: functions, their constants,
+     * types, method tables (and the compiler's data behind lazily compiled
+     * functions). It holds no channels, only the globals (fenced off now),
+     * yet it is most of what each goroutine reaches: walk it once and
+     * fence it off too, so the goroutines' walks cover only their data. */
+    for (size_t i = 0; i < reach.nholders; i++) {
+        G *g = reach.holders[i].g;
+        for (uint32_t k = 0; k < g->nframes; k++) walk_push(g->frames[k].fn);
+        if (g->start_fn) walk_push(g->start_fn->fn);
+    }
+    PtrSet none = {0};
+    walk(&none, WALK_BUDGET_CODE, true);
+    free(none.slot);
     for (size_t i = 0; i < reach.nholders; i++) {
         g_roots(reach.holders[i].g);
-        reach.holders[i].complete = walk(&reach.holders[i].reached);
+        reach.holders[i].complete = walk(&reach.holders[i].reached, per_g_budget(), false);
     }
 }
 
