@@ -245,6 +245,16 @@ static const char *bounds_index(int64_t i, int64_t len) {
 
 #define NIL_DEREF "runtime error: invalid memory address or nil pointer dereference"
 
+#define GROW_CAP "runtime error: growslice: cap out of range"
+
+/* Can a slice of len elements of type et take extra more? Not when the
+ * length overflows, or the memory would exceed what make allows. */
+static bool can_grow(const Type *et, int64_t len, int64_t extra) {
+    int64_t need;
+    if (__builtin_add_overflow(len, extra, &need)) return false;
+    return et->size == 0 || (uint64_t)need <= (1ull << 37) / et->size;
+}
+
 /* ------------------------------------------------------------- helpers */
 
 static Value *alloc_box(uint32_t n, bool hasptr) {
@@ -821,8 +831,9 @@ dispatch:
         Instr x = X();
         Type *et = K[x.a].p;
         int64_t len = base[i.b].i, cap = base[i.c].i;
-        if (unlikely(len < 0 || len > (1ll << 40))) THROW("runtime error: makeslice: len out of range");
-        if (unlikely(cap < len || cap > (1ll << 40))) THROW("runtime error: makeslice: cap out of range");
+        int64_t limit = et->size ? (1ll << 40) : INT64_MAX; /* elements of size zero take no memory */
+        if (unlikely(len < 0 || len > limit)) THROW("runtime error: makeslice: len out of range");
+        if (unlikely(cap < len || cap > limit)) THROW("runtime error: makeslice: cap out of range");
         if (unlikely(et->size && (uint64_t)cap * et->size > (1ull << 37)))
             THROW("runtime error: makeslice: len out of range");
         slice_set(base + i.a, (GoSlice){alloc_elems(et, cap), len, cap});
@@ -912,7 +923,10 @@ dispatch:
         Type *et = K[x.a].p;
         GoSlice s = slice_get(base + i.a);
         int64_t n = i.c;
-        if (s.len + n > s.cap) s = slice_grow(et, s, n);
+        if (n > s.cap - s.len) {
+            if (unlikely(!can_grow(et, s.len, n))) THROW(GROW_CAP);
+            s = slice_grow(et, s, n);
+        }
         if (et->size) memcpy(s.ptr + s.len * et->size, base + i.b, (size_t)n * et->size * sizeof(Value));
         s.len += n;
         slice_set(base + i.a, s);
@@ -924,12 +938,18 @@ dispatch:
         GoSlice s = slice_get(base + i.a);
         if (i.c) {
             GoString t = str_get(base + i.b);
-            if (s.len + t.len > s.cap) s = slice_grow(et, s, t.len);
+            if (t.len > s.cap - s.len) {
+                if (unlikely(!can_grow(et, s.len, t.len))) THROW(GROW_CAP);
+                s = slice_grow(et, s, t.len);
+            }
             for (int64_t k = 0; k < t.len; k++) s.ptr[s.len + k].u = t.ptr[k];
             s.len += t.len;
         } else {
             GoSlice t = slice_get(base + i.b);
-            if (s.len + t.len > s.cap) s = slice_grow(et, s, t.len);
+            if (t.len > s.cap - s.len) {
+                if (unlikely(!can_grow(et, s.len, t.len))) THROW(GROW_CAP);
+                s = slice_grow(et, s, t.len);
+            }
             if (t.len) memmove(s.ptr + s.len * et->size, t.ptr, (size_t)t.len * et->size * sizeof(Value));
             s.len += t.len;
         }
