@@ -16,13 +16,35 @@
 
 /* ------------------------------------------------------------------ errors */
 
+static uint64_t error_hash(const CompileError *e) {
+    return hash_bytes(e->msg, strlen(e->msg)) ^ ((uint64_t)e->pos.line << 32) ^ (uint64_t)(uintptr_t)e->pos.file;
+}
+
+static CompileError *error_copy(const CompileError *e) {
+    CompileError *c = NEW(CompileError);
+    *c = *e;
+    return c;
+}
+
+static bool same_line_and_message(void *a, void *b) {
+    CompileError *x = a, *y = b;
+    return x->pos.line == y->pos.line && x->pos.file == y->pos.file && strcmp(x->msg, y->msg) == 0;
+}
+
 void session_add_error(Session *s, Pos pos, const char *msg, bool soft) {
-    /* gc reports one error per line at most for the same message */
-    for (int i = 0; i < s->errors.len; i++) {
-        CompileError *e = &s->errors.items[i];
-        if (e->pos.line == pos.line && e->pos.file == pos.file && strcmp(e->msg, msg) == 0) return;
+    /* gc reports one error per line at most for the same message (a hash
+     * set finds those: a broken program may have thousands of errors) */
+    if (s->errors.len < s->error_lines.len) { /* errors were dropped (soft ones, REPL inputs): start over */
+        s->error_lines = (DupSet){0};
+        for (int i = 0; i < s->errors.len; i++) {
+            CompileError *e = &s->errors.items[i];
+            dupset_add(&s->error_lines, error_hash(e), error_copy(e), same_line_and_message);
+        }
     }
-    vec_push(&s->errors, ((CompileError){pos, msg, soft}));
+    CompileError *e = NEW(CompileError);
+    *e = (CompileError){pos, msg, soft};
+    if (dupset_add(&s->error_lines, error_hash(e), e, same_line_and_message)) return;
+    vec_push(&s->errors, *e);
 }
 
 void errorf(Checker *c, Pos pos, const char *fmt, ...) {
@@ -92,7 +114,51 @@ Scope *scope_new(Scope *parent) {
     return s;
 }
 
+/* Scopes of up to SCOPE_INDEX_MIN names are searched linearly (most are
+ * tiny); larger ones through a hash index of the (interned) names, which
+ * keeps the position of the last object of each name. */
+enum { SCOPE_INDEX_MIN = 32 };
+
+static unsigned name_hash(const char *name, int cap) {
+    return (unsigned)(((uintptr_t)name >> 3) * 0x9E3779B97F4A7C15ull >> 32) & (unsigned)(cap - 1);
+}
+
+static void index_add(Scope *s, int pos) {
+    const char *name = s->objs.items[pos]->name;
+    unsigned h = name_hash(name, s->index_cap);
+    while (s->index[h] && s->objs.items[s->index[h] - 1]->name != name) h = (h + 1) & (unsigned)(s->index_cap - 1);
+    s->index[h] = pos + 1;
+}
+
+/* Bring the index up to date with objs (built, grown, or extended). */
+static void index_sync(Scope *s) {
+    if (s->objs.len < SCOPE_INDEX_MIN) return;
+    if (s->objs.len * 2 > s->index_cap) {
+        int cap = 64;
+        while (cap < s->objs.len * 4) cap *= 2;
+        s->index = gc_alloc_atomic(sizeof(int) * (size_t)cap);
+        memset(s->index, 0, sizeof(int) * (size_t)cap);
+        s->index_cap = cap;
+        s->nindexed = 0;
+    }
+    for (; s->nindexed < s->objs.len; s->nindexed++) index_add(s, s->nindexed);
+}
+
+static void index_drop(Scope *s) {
+    s->index = NULL;
+    s->index_cap = s->nindexed = 0;
+}
+
 Object *scope_lookup_local(Scope *s, const char *name) {
+    if (s->objs.len >= SCOPE_INDEX_MIN) {
+        index_sync(s);
+        unsigned h = name_hash(name, s->index_cap);
+        for (; s->index[h]; h = (h + 1) & (unsigned)(s->index_cap - 1)) {
+            Object *o = s->objs.items[s->index[h] - 1];
+            if (o->name == name) return o;
+        }
+        return NULL;
+    }
     for (int i = s->objs.len - 1; i >= 0; i--)
         if (s->objs.items[i]->name == name) return s->objs.items[i];
     return NULL;
@@ -119,9 +185,67 @@ Object *scope_remove(Scope *s, const char *name) {
         if (o->name != name) continue;
         memmove(&s->objs.items[i], &s->objs.items[i + 1], sizeof(Object *) * (size_t)(s->objs.len - i - 1));
         s->objs.len--;
+        index_drop(s); /* positions moved */
         return o;
     }
     return NULL;
+}
+
+void scope_clear(Scope *s) {
+    s->objs.len = 0;
+    index_drop(s);
+}
+
+static unsigned dupset_slot(const DupSet *s, uint64_t hash) {
+    return (unsigned)((hash * 0x9E3779B97F4A7C15ull) >> 32) & (unsigned)(s->cap - 1);
+}
+
+void *dupset_add(DupSet *s, uint64_t hash, void *item, bool (*equal)(void *a, void *b)) {
+    if (s->len * 2 >= s->cap) { /* grow and rehash */
+        DupSet old = *s;
+        s->cap = old.cap ? old.cap * 2 : 64;
+        s->hashes = gc_alloc_atomic(sizeof(uint64_t) * (size_t)s->cap);
+        s->items = gc_alloc(sizeof(void *) * (size_t)s->cap);
+        for (int i = 0; i < old.cap; i++) {
+            if (!old.items[i]) continue;
+            unsigned j = dupset_slot(s, old.hashes[i]);
+            while (s->items[j]) j = (j + 1) & (unsigned)(s->cap - 1);
+            s->hashes[j] = old.hashes[i];
+            s->items[j] = old.items[i];
+        }
+    }
+    unsigned i = dupset_slot(s, hash);
+    for (; s->items[i]; i = (i + 1) & (unsigned)(s->cap - 1))
+        if (s->hashes[i] == hash && (!equal || equal(s->items[i], item))) return s->items[i];
+    s->hashes[i] = hash;
+    s->items[i] = item;
+    s->len++;
+    return NULL;
+}
+
+void *dupset_find(const DupSet *s, uint64_t hash, void *item, bool (*equal)(void *a, void *b)) {
+    if (!s->cap) return NULL;
+    for (unsigned i = dupset_slot(s, hash); s->items[i]; i = (i + 1) & (unsigned)(s->cap - 1))
+        if (s->hashes[i] == hash && (!equal || equal(s->items[i], item))) return s->items[i];
+    return NULL;
+}
+
+uint64_t const_hash(const ConstVal *v) {
+    uint64_t h = (uint64_t)cv_kind(v) << 56;
+    switch (cv_kind(v)) {
+    case CV_BOOL: return h ^ cv_bool_val(v);
+    case CV_STRING: {
+        GoString str = cv_string_val(v);
+        return h ^ hash_bytes(str.ptr, (size_t)str.len);
+    }
+    case CV_INT: return h ^ (cv_fits_int64(v) ? (uint64_t)cv_int64_val(v) : (uint64_t)cv_int_bitlen(v));
+    case CV_FLOAT:
+    case CV_COMPLEX: {
+        double parts[2] = {cv_real_val(v) + 0.0, cv_imag_val(v) + 0.0}; /* + 0.0: -0 hashes as 0 */
+        return h ^ hash_bytes(parts, sizeof parts);
+    }
+    default: return h;
+    }
 }
 
 Object *new_object(ObjKind kind, const char *name, Type *type, Pos pos) {
@@ -727,6 +851,15 @@ static void report_unresolved_types(Checker *c, Package *pkg) {
     }
 }
 
+bool nested_too_deeply(Checker *c, Pos pos) {
+    if (likely(!stack_exhausted())) return false;
+    if (!c->s->reported_too_deep) {
+        c->s->reported_too_deep = true;
+        errorf(c, pos, "program nested too deeply for goi (declarations depending on each other, or expressions)");
+    }
+    return true;
+}
+
 /* The alias o is needed while it is being resolved. The cycle is fine when
  * it passes through a type definition (type T struct{ next *A }; type A = T);
  * otherwise gc reports it at the cycle's first declaration in the source. */
@@ -747,6 +880,11 @@ static void report_alias_cycle(Checker *c, Object *o) {
 
 void resolve_object(Checker *c, Object *o) {
     if (o->color == 2) return;
+    if (unlikely(nested_too_deeply(c, o->pos))) { /* a long chain of declarations, each needing the next */
+        if (!o->type) o->type = t_invalid;
+        if (o->kind == OBJ_CONST && !o->cv) o->cv = cv_unknown();
+        return;
+    }
     if (o->color == 1) {
         if (o->kind == OBJ_TYPE && o->alias) report_alias_cycle(c, o);
         if (o->kind == OBJ_TYPE) return; /* the named type exists; its layout comes later */
@@ -915,49 +1053,62 @@ void check_package(Session *s, Package *pkg) {
  * variable in declaration order that has no dependency on an uninitialized
  * variable; dependencies through functions count. */
 
-static bool in_list(ObjList *l, Object *o) {
-    for (int i = 0; i < l->len; i++)
-        if (l->items[i] == o) return true;
-    return false;
-}
+static uint64_t ptr_hash(const void *p) { return (uint64_t)(uintptr_t)p; }
 
 /* The package's variables that o refers to, directly or through the
- * functions and methods it refers to. */
-static void collect_var_deps(Object *o, ObjList *vars, ObjList *funcs, Package *pkg) {
-    for (int i = 0; i < o->deps.len; i++) {
-        Object *d = o->deps.items[i];
-        if (d->kind == OBJ_VAR && d->is_global && d->pkg == pkg) {
-            if (!in_list(vars, d)) vec_push(vars, d);
-        } else if (d->kind == OBJ_FUNC && !in_list(funcs, d)) {
-            vec_push(funcs, d);
-            collect_var_deps(d, vars, funcs, pkg);
+ * functions and methods it refers to. (A worklist, not a recursion: call
+ * chains may be thousands of functions long.) */
+static void collect_var_deps(Object *o, ObjList *vars, Package *pkg) {
+    DupSet seen = {0}; /* variables and functions met */
+    ObjList work = {0};
+    vec_push(&work, o);
+    while (work.len) {
+        Object *x = work.items[--work.len];
+        for (int i = 0; i < x->deps.len; i++) {
+            Object *d = x->deps.items[i];
+            if (d->kind == OBJ_VAR && d->is_global && d->pkg == pkg) {
+                if (!dupset_add(&seen, ptr_hash(d), d, NULL)) vec_push(vars, d);
+            } else if (d->kind == OBJ_FUNC) {
+                if (!dupset_add(&seen, ptr_hash(d), d, NULL)) vec_push(&work, d);
+            }
         }
     }
 }
 
-/* A path of references from o back to target (o's deps first), appended
- * to path; false if there is none. */
-static bool find_cycle(Object *o, Object *target, ObjList *path, ObjList *seen, Package *pkg) {
-    for (int i = 0; i < o->deps.len; i++) {
+/* A path of references from v back to itself (v's deps first), into path;
+ * false if there is none. Depth-first with an explicit stack. */
+static bool find_cycle(Object *v, ObjList *path, Package *pkg) {
+    DupSet seen = {0};
+    Vec(int) next = {0}; /* per object on the path (v first): its next dep to try */
+    ObjList on = {0};    /* v, then path */
+    vec_push(&on, v);
+    vec_push(&next, 0);
+    while (on.len) {
+        Object *o = vec_last(&on);
+        int i = vec_last(&next)++;
+        if (i >= o->deps.len) { /* exhausted: back up */
+            on.len--;
+            next.len--;
+            continue;
+        }
         Object *d = o->deps.items[i];
         if (d->pkg != pkg || !(d->kind == OBJ_FUNC || (d->kind == OBJ_VAR && d->is_global))) continue;
-        if (d == target) {
+        if (d == v) {
+            for (int k = 1; k < on.len; k++) vec_push(path, on.items[k]);
             vec_push(path, d);
             return true;
         }
-        if (in_list(seen, d)) continue;
-        vec_push(seen, d);
-        vec_push(path, d);
-        if (find_cycle(d, target, path, seen, pkg)) return true;
-        path->len--;
+        if (dupset_add(&seen, ptr_hash(d), d, NULL)) continue;
+        vec_push(&on, d);
+        vec_push(&next, 0);
     }
     return false;
 }
 
 /* gc: "initialization cycle for x" with the chain of references. */
 static void report_init_cycle(Session *s, Object *v, Package *pkg) {
-    ObjList path = {0}, seen = {0};
-    if (!find_cycle(v, v, &path, &seen, pkg)) return;
+    ObjList path = {0};
+    if (!find_cycle(v, &path, pkg)) return;
     if (path.len == 1) {
         session_add_error(s, v->pos, gc_sprintf("initialization cycle: %s refers to itself", v->name), false);
         return;
@@ -973,35 +1124,91 @@ static void report_init_cycle(Session *s, Object *v, Package *pkg) {
     session_add_error(s, v->pos, b.data, false);
 }
 
+/* Where a variable stands in compute_init_order. */
+typedef struct InitNode {
+    Object *var;
+    int index;        /* declaration order */
+    int waiting;      /* dependencies not initialized yet */
+    Vec(int) users;   /* variables depending on this one */
+    bool done;
+} InitNode;
+
+static bool same_init_var(void *a, void *b) { return ((InitNode *)a)->var == ((InitNode *)b)->var; }
+
+/* Min-heap of variable indices (the ready variables, earliest first). */
+typedef Vec(int) IntHeap;
+
+static void heap_push(IntHeap *h, int x) {
+    vec_push(h, x);
+    for (int i = h->len - 1; i > 0 && h->items[(i - 1) / 2] > h->items[i]; i = (i - 1) / 2) {
+        int t = h->items[i];
+        h->items[i] = h->items[(i - 1) / 2];
+        h->items[(i - 1) / 2] = t;
+    }
+}
+
+static int heap_pop(IntHeap *h) {
+    int top = h->items[0];
+    h->items[0] = h->items[--h->len];
+    for (int i = 0;;) {
+        int l = 2 * i + 1, r = l + 1, m = i;
+        if (l < h->len && h->items[l] < h->items[m]) m = l;
+        if (r < h->len && h->items[r] < h->items[m]) m = r;
+        if (m == i) break;
+        int t = h->items[i];
+        h->items[i] = h->items[m];
+        h->items[m] = t;
+        i = m;
+    }
+    return top;
+}
+
 /* Fill pkg->var_order; a cycle among the main program's variables is
- * reported (the standard packages have none). */
+ * reported (the standard packages have none). Kahn's algorithm with the
+ * ready variables in a heap, so the earliest ready one goes first. */
 static void compute_init_order(Session *s, Package *pkg) {
     if (pkg->var_order.len) return;
-    ObjList vars = {0};
-    for (int i = 0; i < pkg->objs.len; i++)
-        if (pkg->objs.items[i]->kind == OBJ_VAR) vec_push(&vars, pkg->objs.items[i]);
-    ObjList *deps = gc_alloc(sizeof(ObjList) * (size_t)(vars.len + 1));
-    for (int i = 0; i < vars.len; i++) {
-        ObjList funcs = {0};
-        collect_var_deps(vars.items[i], &deps[i], &funcs, pkg);
+    Vec(InitNode *) nodes = {0};
+    DupSet by_var = {0};
+    for (int i = 0; i < pkg->objs.len; i++) {
+        if (pkg->objs.items[i]->kind != OBJ_VAR) continue;
+        InitNode *n = NEW(InitNode);
+        n->var = pkg->objs.items[i];
+        n->index = nodes.len;
+        vec_push(&nodes, n);
+        dupset_add(&by_var, ptr_hash(n->var), n, same_init_var);
+    }
+    IntHeap ready = {0};
+    for (int i = 0; i < nodes.len; i++) {
+        ObjList deps = {0};
+        collect_var_deps(nodes.items[i]->var, &deps, pkg);
+        for (int j = 0; j < deps.len; j++) {
+            InitNode probe = {.var = deps.items[j]};
+            InitNode *d = dupset_find(&by_var, ptr_hash(probe.var), &probe, same_init_var);
+            nodes.items[i]->waiting++; /* on a variable not declared here (d NULL): never ready */
+            if (d) vec_push(&d->users, i);
+        }
+        if (!nodes.items[i]->waiting) heap_push(&ready, i);
     }
     bool reported = false;
-    for (int n = 0; n < vars.len; n++) {
-        int pick = -1, first = -1;
-        for (int i = 0; i < vars.len && pick < 0; i++) {
-            Object *v = vars.items[i];
-            if (in_list(&pkg->var_order, v)) continue;
-            if (first < 0) first = i;
-            bool ready = true;
-            for (int j = 0; j < deps[i].len && ready; j++) ready = in_list(&pkg->var_order, deps[i].items[j]);
-            if (ready) pick = i;
-        }
-        if (pick < 0) { /* every variable left waits on another: a cycle */
-            if (!reported && !pkg->std) report_init_cycle(s, vars.items[first], pkg);
+    int first = 0; /* no variable before it is left */
+    for (int n = 0; n < nodes.len; n++) {
+        while (nodes.items[first]->done) first++;
+        int pick;
+        if (ready.len) {
+            pick = heap_pop(&ready);
+        } else { /* every variable left waits on another: a cycle */
+            if (!reported && !pkg->std) report_init_cycle(s, nodes.items[first]->var, pkg);
             reported = true;
             pick = first;
         }
-        vec_push(&pkg->var_order, vars.items[pick]);
+        InitNode *p = nodes.items[pick];
+        p->done = true;
+        vec_push(&pkg->var_order, p->var);
+        for (int j = 0; j < p->users.len; j++) {
+            InitNode *u = nodes.items[p->users.items[j]];
+            if (--u->waiting == 0 && !u->done) heap_push(&ready, u->index);
+        }
     }
 }
 
@@ -1021,7 +1228,9 @@ Program *compile_program(Session *s, const char *src, size_t len) {
     diag_set_source(s->main_file, src, len);
     ParseResult pr = parse_file(s->main_file, src, len);
     if (pr.errors.len) {
-        parse_report_errors(&pr, s->opts.max_errors);
+        for (int i = 0; i < pr.errors.len; i++)
+            session_add_error(s, pr.errors.items[i].pos, pr.errors.items[i].msg, false);
+        if (s->opts.print_errors) parse_report_errors(&pr, s->opts.max_errors);
         return NULL;
     }
     File *f = pr.file;

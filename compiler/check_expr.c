@@ -13,6 +13,12 @@
 
 static void check_expr_internal(Checker *c, Expr *e, Type *hint);
 
+/* Constant expressions a and b (DupSet items) have the same type and value. */
+bool same_constant(void *a, void *b) {
+    Expr *x = a, *y = b;
+    return x->type == y->type && cv_kind(x->cv) == cv_kind(y->cv) && cv_compare(TK_EQL, x->cv, y->cv);
+}
+
 /* ------------------------------------------------------------- rendering */
 
 /* The expression as gc prints it in messages (the parser knows the form). */
@@ -1102,7 +1108,7 @@ static void check_composite(Checker *c, Expr *e, Type *hint) {
     case KIND_ARRAY:
     case KIND_SLICE: {
         int64_t idx = 0, limit = u->kind == KIND_ARRAY ? u->len : -1;
-        Vec(int64_t) used = {0};
+        DupSet used = {0}; /* indices */
         for (int i = 0; i < elts->len; i++) {
             Expr *v = elts->items[i];
             Pos at = v->pos; /* gc reports at the element, or at the colon of key: value */
@@ -1114,15 +1120,15 @@ static void check_composite(Checker *c, Expr *e, Type *hint) {
             } else if (limit >= 0 && idx >= limit) {
                 errorf(c, v->pos, "index %lld is out of bounds (>= %lld)", (long long)idx, (long long)limit);
             }
-            for (int j = 0; j < used.len; j++)
-                if (used.items[j] == idx) errorf(c, at, "duplicate index %lld in array or slice literal", (long long)idx);
-            vec_push(&used, idx);
+            if (dupset_add(&used, (uint64_t)idx, e, NULL))
+                errorf(c, at, "duplicate index %lld in array or slice literal", (long long)idx);
             check_elem(c, v, u->elem, "array or slice literal");
             idx++;
         }
         break;
     }
     case KIND_MAP: {
+        DupSet keys = {0}; /* constant keys */
         for (int i = 0; i < elts->len; i++) {
             Expr *kv = elts->items[i];
             if (kv->kind != E_KEYVALUE) {
@@ -1133,18 +1139,8 @@ static void check_composite(Checker *c, Expr *e, Type *hint) {
             check_elem(c, kv->u.binary.x, u->key, "map literal");
             check_elem(c, kv->u.binary.y, u->elem, "map literal");
             Expr *k = kv->u.binary.x;
-            if (k->mode == MODE_CONST) {
-                for (int j = 0; j < i; j++) {
-                    Expr *pk = elts->items[j];
-                    if (pk->kind != E_KEYVALUE) continue;
-                    pk = pk->u.binary.x;
-                    if (pk->mode == MODE_CONST && cv_kind(pk->cv) == cv_kind(k->cv) && cv_compare(TK_EQL, pk->cv, k->cv) &&
-                        pk->type == k->type) {
-                        errorf(c, k->pos, "duplicate key %s in map literal", expr_str(k));
-                        break;
-                    }
-                }
-            }
+            if (k->mode == MODE_CONST && dupset_add(&keys, const_hash(k->cv), k, same_constant))
+                errorf(c, k->pos, "duplicate key %s in map literal", expr_str(k));
         }
         break;
     }
@@ -1592,6 +1588,10 @@ static void check_funclit(Checker *c, Expr *e) {
 
 static void check_expr_internal(Checker *c, Expr *e, Type *hint) {
     e->cv = NULL;
+    if (unlikely(nested_too_deeply(c, e->pos))) {
+        invalid(e);
+        return;
+    }
     switch (e->kind) {
     case E_BAD: invalid(e); break;
     case E_IDENT: check_ident(c, e); break;

@@ -619,7 +619,7 @@ static void check_switch(Checker *c, Stmt *s) {
     vec_push(&c->breakables, s);
     StmtList *clauses = &s->u.switch_.body->u.block.list;
     Stmt *dflt = NULL;
-    Vec(Expr *) consts = {0};
+    DupSet consts = {0}; /* constant cases */
     for (int i = 0; i < clauses->len; i++) {
         Stmt *cl = clauses->items[i];
         if (cl->u.caseclause.is_default) {
@@ -663,14 +663,8 @@ static void check_switch(Checker *c, Stmt *s) {
                 }
             }
             if (v->mode == MODE_CONST) {
-                for (int k = 0; k < consts.len; k++) {
-                    Expr *p = consts.items[k];
-                    if (cv_kind(p->cv) == cv_kind(v->cv) && cv_compare(TK_EQL, p->cv, v->cv)) {
-                        errorf(c, v->pos, "duplicate case %s in expression switch", operand_str(c, v));
-                        break;
-                    }
-                }
-                vec_push(&consts, v);
+                if (dupset_add(&consts, const_hash(v->cv), v, same_constant))
+                    errorf(c, v->pos, "duplicate case %s in expression switch", operand_str(c, v));
             }
         }
         open_scope(c);

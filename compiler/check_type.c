@@ -559,6 +559,7 @@ static Type *check_interface_type(Checker *c, Expr *e) {
 
 Type *check_type_expr(Checker *c, Expr *e) {
     Type *t = t_invalid;
+    if (unlikely(nested_too_deeply(c, e->pos))) return t_invalid;
     switch (e->kind) {
     case E_IDENT: {
         Object *o = scope_lookup(c->scope, e->u.ident.name);

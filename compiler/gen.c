@@ -23,11 +23,16 @@ static void note_line(FS *fs) {
     vec_push(&fs->lines, ((LineEntry){(uint32_t)pc, fs->line}));
 }
 
+/* Report, once per function, that it exceeds what an instruction encodes. */
+static void too_large(FS *fs, const char *what) {
+    if (fs->too_large) return;
+    fs->too_large = true;
+    session_add_error(fs->s, (Pos){fs->f->file, fs->line, 1}, gc_sprintf("function too large for goi (%s)", what),
+                      false);
+}
+
 static void check_operand(FS *fs, int v) {
-    if (v < 0 || v > 0xffff) {
-        session_add_error(fs->s, (Pos){fs->f->file, fs->line, 1},
-                          "function too large for goi (more than 65535 registers or constants)", false);
-    }
+    if (v < 0 || v > 0xffff) too_large(fs, "more than 65535 registers or constants");
 }
 
 int emit(FS *fs, OpCode op, int a, int b, int c) {
@@ -76,9 +81,7 @@ void patch_to(FS *fs, int pc, int target) {
         break;
     default:
         /* 16-bit jump in C (compare-and-jump, MAPNEXT) */
-        if (off < -32768 || off > 32767)
-            session_add_error(fs->s, (Pos){fs->f->file, fs->line, 1}, "function too large for goi (jump out of range)",
-                              false);
+        if (off < -32768 || off > 32767) too_large(fs, "jump out of range");
         i->c = (uint16_t)(int16_t)off;
         break;
     }
@@ -96,10 +99,66 @@ void emit_jump_back(FS *fs, int target) {
     patch_to(fs, pc, target);
 }
 
+/* The constant pool is searched through a hash index, so that functions
+ * with many constants (big literals, long switches) are not quadratic.
+ * An entry is i + 1 for the constant K[i], or -(i + 1) for the pair
+ * K[i], K[i+1] (strings and complex numbers), of the first occurrence. */
+static uint64_t k_hash(uint64_t a, uint64_t b, bool pair) {
+    uint64_t h = a * 0x9E3779B97F4A7C15ull;
+    if (pair) h ^= (b + 0x632BE59BD9B4E019ull) * 0xC2B2AE3D27D4EB4Full;
+    return h ^ (h >> 29);
+}
+
+/* The slot of the index where the constant (a) or pair (a, b) is, or the
+ * empty slot where it would go. */
+static int k_slot(FS *fs, Value a, Value b, bool pair) {
+    unsigned mask = (unsigned)fs->kindex_cap - 1;
+    unsigned h = (unsigned)k_hash(a.u, b.u, pair) & mask;
+    for (;; h = (h + 1) & mask) {
+        int e = fs->kindex[h];
+        if (!e) return (int)h;
+        if ((e < 0) != pair) continue;
+        int i = (e < 0 ? -e : e) - 1;
+        if (fs->k.items[i].u == a.u && (!pair || fs->k.items[i + 1].u == b.u)) return (int)h;
+    }
+}
+
+static void k_index_put(FS *fs, int i, bool pair) {
+    Value b = pair ? fs->k.items[i + 1] : (Value){0};
+    int h = k_slot(fs, fs->k.items[i], b, pair);
+    if (fs->kindex[h]) return; /* an earlier occurrence stays */
+    fs->kindex[h] = pair ? -(i + 1) : i + 1;
+    fs->kindex_len++;
+}
+
+/* Index the constant just added at K[i] (and the pair it ends). */
+static void k_index_add(FS *fs, int i) {
+    if ((fs->kindex_len + 2) * 2 > fs->kindex_cap) { /* grow and rebuild */
+        fs->kindex_cap = fs->kindex_cap ? fs->kindex_cap * 2 : 64;
+        fs->kindex = gc_alloc_atomic(sizeof(int) * (size_t)fs->kindex_cap);
+        memset(fs->kindex, 0, sizeof(int) * (size_t)fs->kindex_cap);
+        fs->kindex_len = 0;
+        for (int j = 0; j < i; j++) {
+            k_index_put(fs, j, false);
+            if (j > 0) k_index_put(fs, j - 1, true);
+        }
+    }
+    k_index_put(fs, i, false);
+    if (i > 0) k_index_put(fs, i - 1, true);
+}
+
+/* The position of the first constant (or pair) equal to a (a, b), or -1. */
+static int k_find(FS *fs, Value a, Value b, bool pair) {
+    if (!fs->kindex_cap) return -1;
+    int e = fs->kindex[k_slot(fs, a, b, pair)];
+    return e ? (e < 0 ? -e : e) - 1 : -1;
+}
+
 int add_k(FS *fs, Value v) {
-    for (int i = 0; i < fs->k.len; i++)
-        if (fs->k.items[i].u == v.u) return i;
+    int i = k_find(fs, v, (Value){0}, false);
+    if (i >= 0) return i;
     vec_push(&fs->k, v);
+    k_index_add(fs, fs->k.len - 1);
     check_operand(fs, fs->k.len - 1);
     return fs->k.len - 1;
 }
@@ -107,10 +166,13 @@ int add_k(FS *fs, Value v) {
 int add_k_ptr(FS *fs, const void *p) { return add_k(fs, (Value){.p = (void *)p}); }
 
 int add_k2(FS *fs, Value a, Value b) {
-    for (int i = 0; i + 1 < fs->k.len; i++)
-        if (fs->k.items[i].u == a.u && fs->k.items[i + 1].u == b.u) return i;
+    int i = k_find(fs, a, b, true);
+    if (i >= 0) return i;
     vec_push(&fs->k, a);
+    k_index_add(fs, fs->k.len - 1);
     vec_push(&fs->k, b);
+    k_index_add(fs, fs->k.len - 1);
+    check_operand(fs, fs->k.len - 1);
     return fs->k.len - 2;
 }
 

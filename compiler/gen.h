@@ -51,6 +51,11 @@ typedef struct FS {
     bool use_epilogue;  /* returns go through RUNDEFERS and the result variables */
     int result_base;    /* first register of the result variables */
     Vec(Hoisted) hoisted; /* calls of the current statement evaluated in gc's order */
+    bool too_large;     /* "function too large" was reported (once is enough) */
+    /* The constant pool's hash index (gen.c): for each constant and each
+     * pair of neighbours, where it first occurs (see add_k). */
+    int *kindex;
+    int kindex_cap, kindex_len;
 } FS;
 
 /* Where a value lives, for loads and stores. */

@@ -98,6 +98,11 @@ struct Scope {
     bool is_func;   /* the outermost scope of a function (parameters) */
     bool is_pkg;
     bool is_universe;
+    /* A scope of many names also has a hash index of them (check.c), so
+     * that thousands of declarations do not take quadratic time. */
+    int *index;     /* open addressing: position in objs + 1, 0 for empty */
+    int index_cap;  /* a power of two, or 0 */
+    int nindexed;   /* objs[0..nindexed) are in the index */
 };
 
 Scope *scope_new(Scope *parent);
@@ -107,6 +112,25 @@ Object *scope_lookup(Scope *s, const char *name); /* walks parents */
 Object *scope_insert(Scope *s, Object *o);
 /* Remove the object named name from s (REPL redefinitions); returns it or NULL. */
 Object *scope_remove(Scope *s, const char *name);
+/* Remove every object of s (to put back a REPL snapshot with scope_insert). */
+void scope_clear(Scope *s);
+
+/* Duplicates (map literal keys, switch cases, array literal indices) are
+ * found in linear time with a hash set: the caller gives each item's hash
+ * and, unless equal hashes mean equal items, an equality. */
+typedef struct DupSet {
+    uint64_t *hashes;
+    void **items;
+    int len, cap;
+} DupSet;
+/* Add item unless an equal one is there: returns that one, or NULL after adding. */
+void *dupset_add(DupSet *s, uint64_t hash, void *item, bool (*equal)(void *a, void *b));
+/* The item equal to item, or NULL. */
+void *dupset_find(const DupSet *s, uint64_t hash, void *item, bool (*equal)(void *a, void *b));
+/* A hash of a constant: equal values of the same kind hash alike. */
+uint64_t const_hash(const ConstVal *v);
+/* Constant expressions a and b (Expr *) have the same type and value. */
+bool same_constant(void *a, void *b);
 
 /* --------------------------------------------------------------- packages */
 
@@ -216,10 +240,12 @@ struct Session {
     Vec(Package *) init_order; /* packages as they finished checking (imports first) */
     Package *main;
     Vec(CompileError) errors;
+    DupSet error_lines;     /* the errors by line and message (session_add_error) */
     Vec(Func *) funcs;      /* every generated function */
     Object *builtin_objs[BI__COUNT];
     Object *obj_nil, *obj_true, *obj_false, *obj_iota;
     Type *t_runtime_error;  /* runtime.Error */
+    bool reported_too_deep; /* nested_too_deeply reported it */
     Vec(Object *) resolving; /* package-level objects being resolved, outermost first (alias cycles) */
     int type_indirections;   /* pointer, slice, map, chan and func types being checked (type cycles) */
 };
@@ -243,6 +269,9 @@ typedef struct Checker {
 void errorf(Checker *c, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void soft_errorf(Checker *c, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void session_add_error(Session *s, Pos pos, const char *msg, bool soft);
+/* Is the C stack nearly used up (stack_exhausted)? Then report, once, that
+ * the program at pos nests too deeply, and the caller gives up there. */
+bool nested_too_deeply(Checker *c, Pos pos);
 
 /* ---- packages (check.c) ---- */
 Package *new_package(Session *s, const char *path, File *file);

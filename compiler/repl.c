@@ -29,7 +29,7 @@ static ScopeSnapshot snapshot(Package *pkg) {
 }
 
 static void restore(Package *pkg, ScopeSnapshot *sn) {
-    pkg->scope->objs.len = 0;
+    scope_clear(pkg->scope);
     for (int i = 0; i < sn->len; i++) vec_push(&pkg->scope->objs, sn->objs[i]);
     pkg->objs.len = sn->npkgobjs;
 }

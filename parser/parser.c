@@ -27,7 +27,12 @@
 
 enum {
     MAX_RECORDED_ERRORS = 100, /* the list stops growing here (gc stops at 10) */
-    MAX_NESTING = 1000,        /* deeper input is rejected rather than overflowing the C stack */
+    /* Deeper input is rejected rather than overflowing the C stack, here
+     * or in the checker and the generator, which recurse on the tree: the
+     * depth counts nested expressions, statements and types, and also the
+     * links of chains built by loops here (a+b+c, x.f[i](), else if), as
+     * each link puts the rest of the chain one level deeper in the tree. */
+    MAX_NESTING = 1000,
 };
 
 typedef struct Parser {
@@ -37,7 +42,7 @@ typedef struct Parser {
     ParseResult *res;
     int xnest; /* bracket nesting for the composite literal ambiguity */
     int fnest; /* > 0 inside a function body */
-    int depth; /* recursion depth of expressions and statements */
+    int depth; /* depth in the tree being built (MAX_NESTING) */
     int nerrors;          /* every error, also those not recorded */
     bool defer_bodies;    /* skip function bodies (parse_file_deferring_bodies) */
     int last_syntax_line; /* gc keeps one syntax error per line */
@@ -652,7 +657,7 @@ static Expr *parse_interface_type(Parser *p) {
  * TypeLit  = ArrayType | StructType | PointerType | FunctionType |
  *            InterfaceType | SliceType | MapType | ChannelType .
  * Returns NULL when no type starts here. */
-static Expr *parse_type_or_null(Parser *p) {
+static Expr *parse_type_node(Parser *p) {
     Pos pos = p->tok.pos;
     switch (p->tok.kind) {
     case TK_MUL:
@@ -708,6 +713,14 @@ static Expr *parse_type_or_null(Parser *p) {
     default:
         return NULL;
     }
+}
+
+static Expr *parse_type_or_null(Parser *p) {
+    if (too_deep(p)) return bad_expr(p);
+    p->depth++;
+    Expr *t = parse_type_node(p);
+    p->depth--;
+    return t;
 }
 
 static Expr *parse_type(Parser *p) {
@@ -948,18 +961,22 @@ static Expr *parse_expr(Parser *p) { return parse_binary(p, NULL, 0); }
  * Precedence climbing: operators binding tighter than prec are taken here,
  * so equal precedence associates to the left. */
 static Expr *parse_binary(Parser *p, Expr *x, int prec) {
+    int depth = p->depth;
     if (!x) x = parse_unary(p);
     for (;;) {
         int tprec = token_precedence(p->tok.kind);
-        if (tprec <= prec) return x;
+        if (tprec <= prec) break;
         Expr *b = new_expr(E_BINARY, x->pos);
         b->u.binary.op = p->tok.kind;
         b->u.binary.op_pos = p->tok.pos;
         next(p);
         b->u.binary.x = x;
+        p->depth++; /* a link of the chain (the operand checks the depth) */
         b->u.binary.y = parse_binary(p, NULL, tprec);
         x = b;
     }
+    p->depth = depth;
+    return x;
 }
 
 /* An arrow before a channel type belongs to the type: "<-chan E" is a
@@ -1053,8 +1070,13 @@ static Expr *parse_complit(Parser *p, Expr *type);
 
 /* Element = Expression | LiteralValue . */
 static Expr *parse_element(Parser *p) {
-    if (at(p, TK_LBRACE)) return parse_complit(p, NULL); /* type elided: {1, 2} */
-    return parse_expr(p);
+    if (!at(p, TK_LBRACE)) return parse_expr(p);
+    /* type elided: {1, 2} */
+    if (too_deep(p)) return bad_expr(p);
+    p->depth++;
+    Expr *lit = parse_complit(p, NULL);
+    p->depth--;
+    return lit;
 }
 
 /* KeyedElement = [ Key ":" ] Element . */
@@ -1248,22 +1270,28 @@ static Expr *parse_operand(Parser *p) {
  *               PrimaryExpr Arguments | CompositeLit .
  * x, if given, is the already parsed operand. */
 static Expr *parse_primary(Parser *p, Expr *x) {
+    int depth = p->depth;
     if (!x) x = parse_operand(p);
     for (;;) {
-        switch (p->tok.kind) {
+        TokenKind k = p->tok.kind;
+        if (k != TK_PERIOD && k != TK_LBRACK && k != TK_LPAREN && k != TK_LBRACE) break;
+        if (k == TK_LBRACE && !complit_ok(p, x)) break;
+        if (too_deep(p)) break;
+        p->depth++; /* a link of the chain x.f[i]() */
+        switch (k) {
         case TK_PERIOD: x = parse_selector_or_assert(p, x); break;
         case TK_LBRACK: x = parse_index_or_slice(p, x); break;
         case TK_LPAREN: x = parse_call(p, x); break;
-        case TK_LBRACE: {
-            if (!complit_ok(p, x)) return x;
+        default: {
             Expr *t = unparen(x);
             if (t != x) syntax_error(p, "cannot parenthesize type in composite literal");
             x = parse_complit(p, t);
             break;
         }
-        default: return x;
         }
     }
+    p->depth = depth;
+    return x;
 }
 
 /* ---------------------------------------------------------------- statements */
@@ -1514,7 +1542,10 @@ static Stmt *parse_if(Parser *p) {
     s->u.if_.body = parse_block(p, "if clause");
     if (got(p, TK_ELSE)) {
         if (at(p, TK_IF)) {
+            if (too_deep(p)) return s;
+            p->depth++;
             s->u.if_.else_ = parse_if(p);
+            p->depth--;
         } else if (at(p, TK_LBRACE)) {
             s->u.if_.else_ = parse_block(p, "else");
         } else {

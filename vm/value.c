@@ -179,6 +179,7 @@ bool value_equal(const Type *t, const Value *a, const Value *b, Type **uncompara
             if (uncomparable) *uncomparable = ta;
             return false;
         }
+        if (unlikely(stack_exhausted())) vm_fatal_stack_overflow(); /* nested through interfaces */
         return value_equal(ta, iface_data((Value *)a), iface_data((Value *)b), uncomparable);
     }
     case KIND_STRUCT:
@@ -226,6 +227,7 @@ uint64_t value_hash(const Type *t, const Value *v, uint64_t seed, Type **unhasha
             if (unhashable) *unhashable = dt;
             return 0;
         }
+        if (unlikely(stack_exhausted())) vm_fatal_stack_overflow(); /* nested through interfaces */
         return value_hash(dt, iface_data((Value *)v), hash_mix(seed, dt->id), unhashable);
     }
     case KIND_STRUCT:

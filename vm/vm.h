@@ -388,6 +388,11 @@ VMStatus vm_execute(G *g);
  * the native returns NATIVE_PANIC). */
 int vm_call(G *g, Closure *fn, const Value *args, uint32_t nargs, Value *results, uint32_t nres);
 
+/* The C stack ran out where the goroutine's own stack would grow in Go
+ * (values nested through interfaces millions deep, natives calling back
+ * into Go recursively): Go's "stack overflow" report, exit status 2. */
+_Noreturn void vm_fatal_stack_overflow(void);
+
 /* After vm_call returned NATIVE_PANIC: take the pending panic off g and
  * store its value (an interface) in val; the native then carries on. */
 bool vm_take_panic(G *g, Value *val);

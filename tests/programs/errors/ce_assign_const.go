@@ -1,8 +1,0 @@
-// compile error: assign const
-package main
-
-const k = 1
-
-func main() {
-	k = 2
-}

@@ -1,8 +1,0 @@
-// compile error: assign func result
-package main
-
-func f() int { return 1 }
-
-func main() {
-	f() = 2
-}

@@ -1,6 +1,0 @@
-// compile error: break outside
-package main
-
-func main() {
-	break
-}

@@ -1,8 +1,0 @@
-// compile error: close recvonly
-package main
-
-func f(c <-chan int) {
-	close(c)
-}
-
-func main() { f(nil) }

@@ -1,9 +1,0 @@
-// compile error: continue in switch
-package main
-
-func main() {
-	switch {
-	case true:
-		continue
-	}
-}

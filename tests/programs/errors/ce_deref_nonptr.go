@@ -1,9 +1,0 @@
-// compile error: deref nonptr
-package main
-
-import "fmt"
-
-func main() {
-	x := 1
-	fmt.Println(*x)
-}

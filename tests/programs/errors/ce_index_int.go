@@ -1,9 +1,0 @@
-// compile error: index int
-package main
-
-import "fmt"
-
-func main() {
-	x := 5
-	fmt.Println(x[0])
-}

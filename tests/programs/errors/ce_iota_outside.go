@@ -1,8 +1,0 @@
-// compile error: iota outside
-package main
-
-import "fmt"
-
-func main() {
-	fmt.Println(iota)
-}

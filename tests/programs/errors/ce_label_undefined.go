@@ -1,8 +1,0 @@
-// compile error: label undefined
-package main
-
-func main() {
-	for {
-		break L
-	}
-}

@@ -1,8 +1,0 @@
-// compile error: label unused
-package main
-
-func main() {
-L:
-	for {
-	}
-}

@@ -1,8 +1,0 @@
-// compile error: no new vars
-package main
-
-func main() {
-	x := 1
-	x := 2
-	_ = x
-}

@@ -1,8 +1,0 @@
-// compile error: nonbool for
-package main
-
-func main() {
-	x := 1
-	for x {
-	}
-}

@@ -1,8 +1,0 @@
-// compile error: nonbool if
-package main
-
-func main() {
-	x := 1
-	if x {
-	}
-}

@@ -1,8 +1,0 @@
-// compile error: not a type
-package main
-
-func main() {
-	x := 1
-	var y x
-	_ = y
-}

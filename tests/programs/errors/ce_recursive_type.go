@@ -1,9 +1,0 @@
-// compile error: recursive type
-package main
-
-type T struct {
-	a int
-	t T
-}
-
-func main() {}

@@ -1,8 +1,0 @@
-// compile error: redeclared
-package main
-
-func main() {
-	x := 1
-	var x int
-	_ = x
-}

@@ -1,7 +1,0 @@
-// compile error: syntax missing brace
-package main
-
-import "fmt"
-
-func main() {
-	fmt.Println("x")

@@ -1,8 +1,0 @@
-// compile error: syntax missing paren
-package main
-
-import "fmt"
-
-func main() {
-	fmt.Println("x"
-}

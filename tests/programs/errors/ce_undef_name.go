@@ -1,8 +1,0 @@
-// compile error: undef name
-package main
-
-import "fmt"
-
-func main() {
-	fmt.Println(y)
-}

@@ -1,8 +1,0 @@
-// compile error: undef pkg member
-package main
-
-import "fmt"
-
-func main() {
-	fmt.Printx("hi")
-}

@@ -1,7 +1,0 @@
-// compile error: untyped nil
-package main
-
-func main() {
-	x := nil
-	_ = x
-}

@@ -1,7 +1,0 @@
-// compile error: unused import
-package main
-
-import "os"
-
-func main() {
-}

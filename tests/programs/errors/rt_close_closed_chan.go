@@ -1,8 +1,0 @@
-// runtime failure: close closed chan
-package main
-
-func main() {
-	c := make(chan int)
-	close(c)
-	close(c)
-}

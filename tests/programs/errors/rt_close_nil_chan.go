@@ -1,7 +1,0 @@
-// runtime failure: close nil chan
-package main
-
-func main() {
-	var c chan int
-	close(c)
-}

@@ -1,7 +1,0 @@
-// runtime failure: dl nil chan recv
-package main
-
-func main() {
-	var c chan int
-	<-c
-}

@@ -1,6 +1,0 @@
-// runtime failure: dl select empty
-package main
-
-func main() {
-	select {}
-}

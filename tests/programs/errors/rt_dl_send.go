@@ -1,7 +1,0 @@
-// runtime failure: dl send
-package main
-
-func main() {
-	c := make(chan int)
-	c <- 1
-}

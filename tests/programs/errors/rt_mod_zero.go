@@ -1,9 +1,0 @@
-// runtime failure: mod zero
-package main
-
-import "fmt"
-
-func main() {
-	a, b := 10, 0
-	fmt.Println(a % b)
-}

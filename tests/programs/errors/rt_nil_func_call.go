@@ -1,7 +1,0 @@
-// runtime failure: nil func call
-package main
-
-func main() {
-	var f func(int) int
-	f(1)
-}

@@ -1,6 +1,0 @@
-// runtime failure: panic int
-package main
-
-func main() {
-	panic(42)
-}

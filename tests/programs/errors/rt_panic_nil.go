@@ -1,6 +1,0 @@
-// runtime failure: panic nil
-package main
-
-func main() {
-	panic(nil)
-}

@@ -1,9 +1,0 @@
-// runtime failure: unlock unlocked
-package main
-
-import "sync"
-
-func main() {
-	var mu sync.Mutex
-	mu.Unlock()
-}

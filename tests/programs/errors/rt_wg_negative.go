@@ -1,9 +1,0 @@
-// runtime failure: wg negative
-package main
-
-import "sync"
-
-func main() {
-	var wg sync.WaitGroup
-	wg.Done()
-}
