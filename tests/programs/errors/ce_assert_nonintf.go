@@ -1,0 +1,9 @@
+// compile error: assert nonintf
+package main
+
+import "fmt"
+
+func main() {
+	x := 5
+	fmt.Println(x.(int))
+}

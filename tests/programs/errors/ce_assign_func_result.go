@@ -1,0 +1,8 @@
+// compile error: assign func result
+package main
+
+func f() int { return 1 }
+
+func main() {
+	f() = 2
+}

@@ -1,0 +1,7 @@
+// compile error: assign mismatch values
+package main
+
+func main() {
+	a, b := 1, 2, 3
+	_, _ = a, b
+}

@@ -1,0 +1,8 @@
+// compile error: assign string byte
+package main
+
+func main() {
+	s := "abc"
+	s[0] = 'x'
+	_ = s
+}

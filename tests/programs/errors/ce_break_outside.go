@@ -1,0 +1,6 @@
+// compile error: break outside
+package main
+
+func main() {
+	break
+}

@@ -1,0 +1,9 @@
+// compile error: call nonfunc
+package main
+
+import "fmt"
+
+func main() {
+	x := 5
+	fmt.Println(x())
+}

@@ -1,0 +1,9 @@
+// compile error: const div zero
+package main
+
+import "fmt"
+
+func main() {
+	x := 10
+	fmt.Println(x / 0)
+}

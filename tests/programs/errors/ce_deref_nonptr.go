@@ -1,0 +1,9 @@
+// compile error: deref nonptr
+package main
+
+import "fmt"
+
+func main() {
+	x := 1
+	fmt.Println(*x)
+}

@@ -1,0 +1,9 @@
+// compile error: index int
+package main
+
+import "fmt"
+
+func main() {
+	x := 5
+	fmt.Println(x[0])
+}

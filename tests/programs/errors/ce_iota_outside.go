@@ -1,0 +1,8 @@
+// compile error: iota outside
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println(iota)
+}

@@ -1,0 +1,8 @@
+// compile error: label undefined
+package main
+
+func main() {
+	for {
+		break L
+	}
+}

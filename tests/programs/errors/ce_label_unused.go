@@ -1,0 +1,8 @@
+// compile error: label unused
+package main
+
+func main() {
+L:
+	for {
+	}
+}

@@ -1,0 +1,13 @@
+// compile error: misplaced fallthrough last
+package main
+
+import "fmt"
+
+func main() {
+	x := 1
+	switch x {
+	case 1:
+		fmt.Println()
+		fallthrough
+	}
+}

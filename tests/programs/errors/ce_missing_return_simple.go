@@ -1,0 +1,10 @@
+// compile error: missing return simple
+package main
+
+func f(x int) int {
+	if x > 0 {
+		return 1
+	}
+}
+
+func main() { f(1) }

@@ -1,0 +1,8 @@
+// compile error: no new vars
+package main
+
+func main() {
+	x := 1
+	x := 2
+	_ = x
+}

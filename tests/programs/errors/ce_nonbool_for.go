@@ -1,0 +1,8 @@
+// compile error: nonbool for
+package main
+
+func main() {
+	x := 1
+	for x {
+	}
+}

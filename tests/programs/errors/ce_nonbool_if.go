@@ -1,0 +1,8 @@
+// compile error: nonbool if
+package main
+
+func main() {
+	x := 1
+	if x {
+	}
+}

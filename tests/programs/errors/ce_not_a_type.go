@@ -1,0 +1,8 @@
+// compile error: not a type
+package main
+
+func main() {
+	x := 1
+	var y x
+	_ = y
+}

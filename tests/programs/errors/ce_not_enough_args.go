@@ -1,0 +1,10 @@
+// compile error: not enough args
+package main
+
+import "fmt"
+
+func area(w, h int) int { return w * h }
+
+func main() {
+	fmt.Println(area(1))
+}

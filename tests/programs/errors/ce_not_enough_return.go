@@ -1,0 +1,8 @@
+// compile error: not enough return
+package main
+
+func f() (int, string) {
+	return 1
+}
+
+func main() { f() }

@@ -1,0 +1,9 @@
+// compile error: recursive type
+package main
+
+type T struct {
+	a int
+	t T
+}
+
+func main() {}

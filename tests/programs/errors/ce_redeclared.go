@@ -1,0 +1,8 @@
+// compile error: redeclared
+package main
+
+func main() {
+	x := 1
+	var x int
+	_ = x
+}

@@ -1,0 +1,7 @@
+// compile error: syntax missing brace
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("x")

@@ -1,0 +1,10 @@
+// compile error: syntax stmt outside
+package main
+
+import "fmt"
+
+x := 1
+
+func main() {
+	fmt.Println(x)
+}

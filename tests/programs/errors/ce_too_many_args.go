@@ -1,0 +1,10 @@
+// compile error: too many args
+package main
+
+import "fmt"
+
+func area(w, h int) int { return w * h }
+
+func main() {
+	fmt.Println(area(1, 2, 3))
+}

@@ -1,0 +1,8 @@
+// compile error: too many return
+package main
+
+func f() int {
+	return 1, 2
+}
+
+func main() { f() }

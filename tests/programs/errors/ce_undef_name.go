@@ -1,0 +1,8 @@
+// compile error: undef name
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println(y)
+}

@@ -1,0 +1,7 @@
+// compile error: untyped nil
+package main
+
+func main() {
+	x := nil
+	_ = x
+}

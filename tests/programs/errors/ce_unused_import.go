@@ -1,0 +1,7 @@
+// compile error: unused import
+package main
+
+import "os"
+
+func main() {
+}

@@ -1,0 +1,9 @@
+// compile error: unused variable in a closure
+package main
+
+func main() {
+	f := func() {
+		y := 2
+	}
+	f()
+}

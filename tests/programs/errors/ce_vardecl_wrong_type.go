@@ -1,0 +1,9 @@
+// compile error: vardecl wrong type
+package main
+
+import "fmt"
+
+func main() {
+	var s string = 5
+	fmt.Println(s)
+}

@@ -1,0 +1,7 @@
+// runtime failure: close nil chan
+package main
+
+func main() {
+	var c chan int
+	close(c)
+}

@@ -1,0 +1,9 @@
+// runtime failure: div zero
+package main
+
+import "fmt"
+
+func main() {
+	a, b := 10, 0
+	fmt.Println(a / b)
+}

@@ -1,0 +1,11 @@
+// runtime failure: dl cond
+package main
+
+import "sync"
+
+func main() {
+	var mu sync.Mutex
+	c := sync.NewCond(&mu)
+	mu.Lock()
+	c.Wait()
+}

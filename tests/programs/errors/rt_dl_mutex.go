@@ -1,0 +1,10 @@
+// runtime failure: dl mutex
+package main
+
+import "sync"
+
+func main() {
+	var mu sync.Mutex
+	mu.Lock()
+	mu.Lock()
+}

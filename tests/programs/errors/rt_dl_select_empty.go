@@ -1,0 +1,6 @@
+// runtime failure: dl select empty
+package main
+
+func main() {
+	select {}
+}

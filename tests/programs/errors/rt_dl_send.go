@@ -1,0 +1,7 @@
+// runtime failure: dl send
+package main
+
+func main() {
+	c := make(chan int)
+	c <- 1
+}

@@ -1,0 +1,10 @@
+// runtime failure: dl wg
+package main
+
+import "sync"
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	wg.Wait()
+}

@@ -1,0 +1,10 @@
+// runtime failure: makeslice neg
+package main
+
+import "fmt"
+
+func main() {
+	n := -1
+	s := make([]int, n)
+	fmt.Println(s)
+}

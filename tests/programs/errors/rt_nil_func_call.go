@@ -1,0 +1,7 @@
+// runtime failure: nil func call
+package main
+
+func main() {
+	var f func(int) int
+	f(1)
+}

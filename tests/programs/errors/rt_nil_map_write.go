@@ -1,0 +1,10 @@
+// runtime failure: nil map write
+package main
+
+import "fmt"
+
+func main() {
+	var m map[string]int
+	fmt.Println(m["a"])
+	m["a"] = 1
+}

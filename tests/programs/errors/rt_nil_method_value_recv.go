@@ -1,0 +1,13 @@
+// runtime failure: nil method value recv
+package main
+
+import "fmt"
+
+type T struct{ x int }
+
+func (t T) Get() int { return t.x }
+
+func main() {
+	var p *T
+	fmt.Println(p.Get())
+}

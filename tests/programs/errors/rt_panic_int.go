@@ -1,0 +1,6 @@
+// runtime failure: panic int
+package main
+
+func main() {
+	panic(42)
+}

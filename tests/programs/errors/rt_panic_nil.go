@@ -1,0 +1,6 @@
+// runtime failure: panic nil
+package main
+
+func main() {
+	panic(nil)
+}

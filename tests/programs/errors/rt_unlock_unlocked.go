@@ -1,0 +1,9 @@
+// runtime failure: unlock unlocked
+package main
+
+import "sync"
+
+func main() {
+	var mu sync.Mutex
+	mu.Unlock()
+}

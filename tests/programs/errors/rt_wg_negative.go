@@ -1,0 +1,9 @@
+// runtime failure: wg negative
+package main
+
+import "sync"
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Done()
+}
