@@ -357,6 +357,11 @@ static void gen_return(FS *fs, Stmt *s) {
                 lv_store(fs, &lv, vals[i]);
             }
         }
+        if (fc->has_defer) {
+            /* the deferred calls run at this return (its line, in tracebacks) */
+            set_line(fs, s->pos);
+            emit(fs, OP_RUNDEFERS, 0, 0, 0);
+        }
         vec_push(&fs->returns, emit_jump(fs));
         fs->freereg = mark;
         return;

@@ -51,10 +51,8 @@ static int caller(G *g, Value *a) {
         return NATIVE_OK;
     }
     const Frame *f = &g->frames[g->nframes - 1 - skip];
-    uint32_t pcix = f->pc ? (uint32_t)(f->pc - f->fn->code) : 0;
-    if (pcix > 0) pcix--; /* the saved pc is the next instruction */
     ret_str(a, str_from_cstr(f->fn->file ? f->fn->file : "?"));
-    a[2].i = func_line_at(f->fn, pcix);
+    a[2].i = frame_line(f, false);
     ret_bool(a + 3, true);
     return NATIVE_OK;
 }

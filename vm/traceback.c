@@ -7,10 +7,11 @@
 
 /* The line a frame is at. A frame's saved pc is the next instruction, except
  * for the top frame of a parked goroutine, which is parked ON its
- * instruction. */
-static int frame_line(const Frame *f, bool at_pc) {
+ * instruction, and a frame running its deferred calls, which stays on its
+ * RUNDEFERS (the return it stands for, as in Go). */
+int frame_line(const Frame *f, bool at_pc) {
     uint32_t pcix = f->pc ? (uint32_t)(f->pc - f->fn->code) : 0;
-    if (!at_pc && pcix > 0) pcix--;
+    if (!at_pc && pcix > 0 && f->fn->code[pcix].op != OP_RUNDEFERS) pcix--;
     return func_line_at(f->fn, pcix);
 }
 

@@ -363,6 +363,10 @@ struct Closure {
 Closure *closure_new(Func *fn, uint32_t nup);
 /* Line of the instruction at pc in fn (pc is an index into fn->code). */
 int func_line_at(const Func *fn, uint32_t pc);
+/* The line frame f is at: of the instruction before its saved pc (the call
+ * it made), or, with at_pc, of the saved pc itself. */
+struct Frame;
+int frame_line(const struct Frame *f, bool at_pc);
 
 /* Print fn's bytecode for `goi dis`. */
 void vm_disassemble(const Func *fn, FILE *out);
