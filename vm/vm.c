@@ -65,6 +65,20 @@ static uint64_t stack_room(uint64_t used_bytes, size_t elem) {
     return used_bytes >= MAX_STACK_BYTES ? 0 : (MAX_STACK_BYTES - used_bytes) / elem;
 }
 
+/* Would the registers growing to need_top slots, or the frames growing by
+ * one, pass the limit? (The checks of vm_ensure_stack and grow_frames.) */
+static bool regs_at_limit(G *g, uint32_t need_top) {
+    return need_top > stack_room((uint64_t)g->frames_cap * sizeof(Frame), sizeof(Value));
+}
+
+static bool frames_at_limit(G *g) {
+    return g->frames_cap >= stack_room((uint64_t)g->stack_size * sizeof(Value), sizeof(Frame));
+}
+
+/* In the REPL, runaway recursion panics in the calling goroutine instead of
+ * ending the process (and the session) with Go's fatal error. */
+#define REPL_STACK_OVERFLOW                                                                            gc_sprintf("runtime error: stack overflow (goroutine stack exceeds %llu-byte limit)", MAX_STACK_BYTES)
+
 void vm_ensure_stack(G *g, uint32_t need_top) {
     if (need_top <= g->stack_size) return;
     uint64_t room = stack_room((uint64_t)g->frames_cap * sizeof(Frame), sizeof(Value));
@@ -161,12 +175,7 @@ int vm_lazy_native(G *g, Value *args) {
 
 /* ---------------------------------------------------------------- panics */
 
-/* The runtime's panics have the types Go's runtime gives them (a recovered
- * value's %T shows them): runtime.errorString (t_runtime_error),
- * runtime.plainError (texts without "runtime error: "), runtime.boundsError
- * and *runtime.TypeAssertionError. Each data word points to the message. */
 Type *t_runtime_error;
-static Type *t_plain_error, *t_bounds_error, *t_assertion_error;
 
 static int native_runtime_error_Error(G *g, Value *args) {
     (void)g;
@@ -182,18 +191,21 @@ static int native_runtime_error_RuntimeError(G *g, Value *args) {
     return NATIVE_OK;
 }
 
-/* A runtime error type: t with the methods Error and RuntimeError. */
-static Type *runtime_error_type(Type *t, const char *name) {
+void vm_types_init(void) {
+    if (t_runtime_error) return;
+    types_init();
+    Type *t = type_named("runtime", intern_cstr("errorString"));
+    type_set_underlying(t, t_string);
     Type *errsig = type_func(NULL, 0, &t_string, 1, false);
     Type *rtsig = type_func(NULL, 0, NULL, 0, false);
     Func *ferr = NEW(Func), *frt = NEW(Func);
-    ferr->name = gc_sprintf("runtime.%s.Error", name);
+    ferr->name = "runtime.errorString.Error";
     ferr->file = "<runtime>";
     ferr->native = native_runtime_error_Error;
     ferr->nargs = 1;
     ferr->nres = 2;
     ferr->frame_size = 2;
-    frt->name = gc_sprintf("runtime.%s.RuntimeError", name);
+    frt->name = "runtime.errorString.RuntimeError";
     frt->file = "<runtime>";
     frt->native = native_runtime_error_RuntimeError;
     frt->nargs = 1;
@@ -201,44 +213,7 @@ static Type *runtime_error_type(Type *t, const char *name) {
     Method ms[2] = {{intern_cstr("Error"), errsig, ferr, false},
                     {intern_cstr("RuntimeError"), rtsig, frt, false}};
     type_set_methods(t, ms, 2);
-    return t;
-}
-
-static Type *runtime_string_type(const char *name) {
-    Type *t = type_named("runtime", intern_cstr(name));
-    type_set_underlying(t, t_string);
-    return runtime_error_type(t, name);
-}
-
-void vm_types_init(void) {
-    if (t_runtime_error) return;
-    types_init();
-    t_plain_error = runtime_string_type("plainError");
-    t_bounds_error = runtime_string_type("boundsError");
-    /* *TypeAssertionError: a pointer to the message */
-    Type *tae = type_named("runtime", intern_cstr("TypeAssertionError"));
-    type_set_underlying(tae, t_string);
-    t_assertion_error = runtime_error_type(type_pointer(tae), "(*TypeAssertionError)");
-    t_runtime_error = runtime_string_type("errorString");
-}
-
-/* The runtime error with text msg, as an interface value in v. */
-static void runtime_error_value(Value *v, const char *msg) {
-    vm_types_init();
-    Value s[2];
-    str_set(s, str_from_cstr(msg));
-    if (strncmp(msg, "interface conversion", 20) == 0) {
-        Value *box = gc_alloc(2 * sizeof(Value));
-        box[0] = s[0];
-        box[1] = s[1];
-        Value p = {.p = box};
-        iface_make(v, t_assertion_error, &p);
-        return;
-    }
-    Type *t = t_runtime_error;
-    if (strncmp(msg, "runtime error: ", 15) != 0) t = t_plain_error;
-    else if (strstr(msg, " out of range [") || strncmp(msg + 15, "cannot convert slice", 20) == 0) t = t_bounds_error;
-    iface_make(v, t, s);
+    t_runtime_error = t;
 }
 
 void vm_start_panic(G *g, const Value *v, bool goexit) {
@@ -259,8 +234,11 @@ void vm_start_panic(G *g, const Value *v, bool goexit) {
 }
 
 void vm_panic_runtime(G *g, const char *msg) {
+    vm_types_init();
+    Value s[2];
+    str_set(s, str_from_cstr(msg));
     Value v[2];
-    runtime_error_value(v, msg);
+    iface_make(v, t_runtime_error, s);
     vm_start_panic(g, v, false);
 }
 
@@ -476,6 +454,10 @@ static VMStatus run(G *g, uint32_t stop) {
     do {                                                                                           \
         if (unlikely(--budget <= 0)) {                                                             \
             budget = BUDGET;                                                                       \
+            if (!stop && unlikely(rt_repl_should_stop(g))) {                                       \
+                SAVE_PC();                                                                         \
+                goto interrupted;                                                                  \
+            }                                                                                      \
             if (!stop && rt_should_yield(g)) {                                                     \
                 SAVE_PC();                                                                         \
                 return VM_YIELD;                                                                   \
@@ -484,6 +466,10 @@ static VMStatus run(G *g, uint32_t stop) {
     } while (0)
 
     LOAD_STATE();
+    /* Interrupted in the REPL while parked or queued: finish the instruction
+     * it was parked on (which leaves channels and timers consistent), then
+     * unwind at the first preemption point. */
+    if (unlikely(rt_repl_should_stop(g))) budget = 1;
 #if defined(__GNUC__)
     NEXT();
 #else
@@ -1209,8 +1195,14 @@ do_call:
     }
     nb = (uint32_t)(win - g->stack);
     SAVE_PC();
-    if (unlikely(nb + callee->frame_size > g->stack_size)) vm_ensure_stack(g, nb + callee->frame_size);
-    if (unlikely(g->nframes == g->frames_cap)) grow_frames(g);
+    if (unlikely(nb + callee->frame_size > g->stack_size)) {
+        if (unlikely(regs_at_limit(g, nb + callee->frame_size) && rt_repl_mode())) THROW(REPL_STACK_OVERFLOW);
+        vm_ensure_stack(g, nb + callee->frame_size);
+    }
+    if (unlikely(g->nframes == g->frames_cap)) {
+        if (unlikely(frames_at_limit(g) && rt_repl_mode())) THROW(REPL_STACK_OVERFLOW);
+        grow_frames(g);
+    }
     fr = &g->frames[g->nframes++];
     fr->fn = callee;
     fr->cl = callee_cl;
@@ -1362,8 +1354,11 @@ ret_special: {
         }
         if (x.a == NO_REG) {
             SAVE_PC();
-            Value v[2];
-            runtime_error_value(v, assert_msg(K[x.b].p, have, want));
+            vm_types_init();
+            const char *msg = assert_msg(K[x.b].p, have, want);
+            Value s[2], v[2];
+            str_set(s, str_from_cstr(msg));
+            iface_make(v, t_runtime_error, s);
             vm_start_panic(g, v, false);
             goto unwind;
         }
@@ -1390,6 +1385,11 @@ ret_special: {
     }
 #endif
 
+interrupted: {
+    /* Ctrl-C in the REPL: the goroutine unwinds like runtime.Goexit. */
+    Value nilv[2] = {{0}, {0}};
+    vm_start_panic(g, nilv, true);
+}
 unwind:
     /* A panic is pending in g->panic: run deferred calls frame by frame. */
     for (;;) {
@@ -1429,7 +1429,9 @@ unwind:
         g->nframes = 0;
         return VM_DONE;
     }
-    vm_fatal_panic(g);
+    vm_fatal_panic(g); /* returns only in the REPL, where just this goroutine ends */
+    g->nframes = 0;
+    return VM_DONE;
 }
 
 /* --------------------------------------------------------- nested calls */

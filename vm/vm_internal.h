@@ -49,7 +49,8 @@ void vm_print_value(StrBuf *b, Type *t, const Value *v);
 extern Type *t_runtime_error;
 void vm_types_init(void);
 
-/* Fatal: print the panic chain and the goroutine's stack, exit 2. */
-_Noreturn void vm_fatal_panic(G *g);
+/* Fatal: print the panic chain and the goroutine's stack, exit 2. In the
+ * REPL only the goroutine ends: then it returns (rt_repl_goroutine_panicked). */
+void vm_fatal_panic(G *g);
 
 #endif
