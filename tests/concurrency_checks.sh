@@ -3,8 +3,9 @@
 # cannot show: they look at the process from outside.
 #
 # usage: concurrency_checks.sh GOI CHECK
-#   idle_sleep  a program that sleeps 1 s on timers uses (almost) no CPU:
-#               user+sys under 0.1 s (/usr/bin/time, or bash's times)
+#   idle_sleep  a program that waits 1 s on timers while other goroutines
+#               wait on sync primitives and channels uses (almost) no CPU:
+#               user+sys under 0.1 s (bash's times): all of them are parked
 #   sigquit     SIGQUIT prints every goroutine's stack and exits with 2
 set -u
 export LC_ALL=C
@@ -25,10 +26,34 @@ package main
 
 import (
 	"fmt"
+	"sync"
 	"time"
 )
 
+// While main waits on timers, other goroutines wait on a Mutex, an
+// RWMutex, a Cond, a WaitGroup, a channel and a select: all parked.
 func main() {
+	var mu sync.Mutex
+	var rw sync.RWMutex
+	var wg, never sync.WaitGroup
+	cond := sync.NewCond(&sync.Mutex{})
+	ch := make(chan int)
+	mu.Lock()
+	rw.Lock()
+	never.Add(1)
+	wg.Add(6)
+	go func() { defer wg.Done(); mu.Lock(); mu.Unlock() }()
+	go func() { defer wg.Done(); rw.RLock(); rw.RUnlock() }()
+	go func() { defer wg.Done(); cond.L.Lock(); cond.Wait(); cond.L.Unlock() }()
+	go func() { defer wg.Done(); <-ch }()
+	go func() {
+		defer wg.Done()
+		select {
+		case <-ch:
+		case <-time.After(time.Hour):
+		}
+	}()
+	go func() { defer wg.Done(); never.Wait() }()
 	done := make(chan bool)
 	go func() {
 		<-time.After(time.Second)
@@ -44,6 +69,15 @@ func main() {
 	}
 	time.Sleep(100 * time.Millisecond)
 	<-done
+	mu.Unlock()
+	rw.Unlock()
+	cond.L.Lock()
+	cond.Broadcast()
+	cond.L.Unlock()
+	ch <- 1
+	ch <- 2
+	never.Done()
+	wg.Wait()
 	fmt.Println("slept")
 }
 GO
