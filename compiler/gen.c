@@ -398,7 +398,9 @@ static Func *gen_function_in(Session *s, FuncCtx *fc, FS *parent) {
         off += n;
     }
     fs.use_epilogue = fc->has_defer || fc->named_results;
-    for (int i = 0; i < fc->results.len; i++) {
+    /* unnamed results without defers go straight to R[0..] at each return:
+     * they need no variables */
+    for (int i = 0; fs.use_epilogue && i < fc->results.len; i++) {
         Object *r = fc->results.items[i];
         declare_var_reg(&fs, r);
         if (!obj_boxed(r)) emit_zero(&fs, r->reg, (int)r->type->size);
