@@ -1374,10 +1374,18 @@ static int64_t check_index(Checker *c, Expr *idx, int64_t length, const char *wh
     return v;
 }
 
+/* Check the operands of an expression that is invalid already, for the
+ * variables they use (go/types' Checker.use). */
+static void use_exprs(Checker *c, Expr **es, int n) {
+    for (int i = 0; i < n; i++)
+        if (es[i]) check_expr_or_tuple(c, es[i], NULL);
+}
+
 static void check_index_expr(Checker *c, Expr *e, Type *hint) {
     Expr *x = e->u.index.x;
     check_expr_or_type(c, x);
     if (x->mode == MODE_INVALID) {
+        use_exprs(c, e->u.index.indices.items, e->u.index.indices.len);
         invalid(e);
         return;
     }
@@ -1454,6 +1462,8 @@ static void check_slice_expr(Checker *c, Expr *e) {
     Expr *x = e->u.slice.x;
     check_expr_internal(c, x, NULL);
     if (!check_value(c, x)) {
+        Expr *idx[3] = {e->u.slice.lo, e->u.slice.hi, e->u.slice.max};
+        use_exprs(c, idx, 3);
         invalid(e);
         return;
     }

@@ -132,6 +132,16 @@ void check_single_value(Checker *c, Expr *e, Type *hint, ExprList *rhs) {
     }
 }
 
+/* After a failed assignment the variables assigned count as used, as gc
+ * has it (no follow-on "declared and not used"). */
+static void use_lhs_vars(ExprList *lhs) {
+    for (int i = 0; i < lhs->len; i++) {
+        Expr *l = lhs->items[i];
+        while (l->kind == E_PAREN) l = l->u.unary.x;
+        if (l->kind == E_IDENT && l->obj && l->obj->kind == OBJ_VAR) l->obj->used = true;
+    }
+}
+
 static void check_assign(Checker *c, Stmt *s) {
     ExprList *lhs = &s->u.assign.lhs, *rhs = &s->u.assign.rhs;
     TokenKind tok = s->u.assign.tok;
@@ -285,14 +295,19 @@ static void check_assign(Checker *c, Stmt *s) {
     Type **lts = gc_alloc(sizeof(Type *) * (size_t)(lhs->len + 1));
     for (int i = 0; i < lhs->len; i++) lts[i] = check_lhs(c, lhs->items[i]);
     if (rhs->len == lhs->len) {
+        bool failed = false; /* then the variables count as used, as gc has it (no follow-on errors) */
         for (int i = 0; i < rhs->len; i++) {
             Expr *r = rhs->items[i];
             if (rhs->len == 1) check_single_value(c, r, lts[i], rhs);
             else check_expr(c, r, lts[i]);
-            if (r->mode == MODE_INVALID) continue;
+            if (r->mode == MODE_INVALID) {
+                failed = true;
+                continue;
+            }
             if (lts[i]) {
-                if (lts[i]->kind != KIND_INVALID)
-                    assign_to_spelled(c, r, lts[i], operand_type_str(lhs->items[i]), "assignment");
+                if (lts[i]->kind != KIND_INVALID &&
+                    !assign_to_spelled(c, r, lts[i], operand_type_str(lhs->items[i]), "assignment"))
+                    failed = true;
             } else {
                 const char *ctx = "assignment to _ identifier";
                 if (r->type == t_untyped_nil) errorf(c, r->pos, "use of untyped nil in %s", ctx);
@@ -300,19 +315,25 @@ static void check_assign(Checker *c, Stmt *s) {
                 else use_default_type_in(c, r, ctx);
             }
         }
+        if (failed) use_lhs_vars(lhs);
         return;
     }
     if (rhs->len == 1) {
         Expr *r = rhs->items[0];
         check_multi(c, r);
-        if (r->mode == MODE_INVALID) return;
+        if (r->mode == MODE_INVALID) {
+            use_lhs_vars(lhs);
+            return;
+        }
         if (r->type->kind == KIND_TUPLE && r->type->nresults == lhs->len) {
             for (int i = 0; i < lhs->len; i++) {
                 if (!lts[i] || lts[i]->kind == KIND_INVALID) continue;
                 const char *why;
-                if (!assignable(c, r->type->results[i], lts[i], &why))
+                if (!assignable(c, r->type->results[i], lts[i], &why)) {
                     errorf(c, r->pos, "cannot use %s value as %s value in assignment", type_str(r->type->results[i]),
                            type_str(lts[i]));
+                    use_lhs_vars(lhs);
+                }
             }
             return;
         }
@@ -329,6 +350,7 @@ static void check_assign(Checker *c, Stmt *s) {
         for (int i = 0; i < rhs->len; i++) check_expr(c, rhs->items[i], NULL);
     }
     assignment_mismatch(c, lhs->len, rhs);
+    use_lhs_vars(lhs);
 }
 
 /* ----------------------------------------------------- local declarations */
@@ -708,6 +730,10 @@ static void check_typeswitch(Checker *c, Stmt *s) {
         errorf(c, sym->pos, "no new variable on left side of :=");
         sym = NULL;
     }
+    if (x->mode == MODE_INVALID) { /* gc checks no more of the switch */
+        close_scope(c);
+        return;
+    }
     vec_push(&c->breakables, s);
     StmtList *clauses = &s->u.typeswitch.body->u.block.list;
     Vec(Object *) syms = {0};
@@ -883,6 +909,7 @@ static void check_range(Checker *c, Stmt *s) {
                 continue;
             }
             Object *o = declare_local(c, v, ok ? types[i] : t_invalid);
+            if (!ok || !types[i]) o->used = true; /* no follow-on "declared and not used" (gc) */
             v->aux = DECLARES;
             if (i == 1 && types[i] == t_int32 && x->type->under->kind == KIND_STRING) o->spelled = "rune";
         }
