@@ -77,7 +77,9 @@ static bool frames_at_limit(G *g) {
 
 /* In the REPL, runaway recursion panics in the calling goroutine instead of
  * ending the process (and the session) with Go's fatal error. */
-#define REPL_STACK_OVERFLOW                                                                            gc_sprintf("runtime error: stack overflow (goroutine stack exceeds %llu-byte limit)", MAX_STACK_BYTES)
+static const char *repl_stack_overflow(void) {
+    return gc_sprintf("runtime error: stack overflow (goroutine stack exceeds %llu-byte limit)", MAX_STACK_BYTES);
+}
 
 void vm_ensure_stack(G *g, uint32_t need_top) {
     if (need_top <= g->stack_size) return;
@@ -1196,11 +1198,11 @@ do_call:
     nb = (uint32_t)(win - g->stack);
     SAVE_PC();
     if (unlikely(nb + callee->frame_size > g->stack_size)) {
-        if (unlikely(regs_at_limit(g, nb + callee->frame_size) && rt_repl_mode())) THROW(REPL_STACK_OVERFLOW);
+        if (unlikely(regs_at_limit(g, nb + callee->frame_size) && rt_repl_mode())) THROW(repl_stack_overflow());
         vm_ensure_stack(g, nb + callee->frame_size);
     }
     if (unlikely(g->nframes == g->frames_cap)) {
-        if (unlikely(frames_at_limit(g) && rt_repl_mode())) THROW(REPL_STACK_OVERFLOW);
+        if (unlikely(frames_at_limit(g) && rt_repl_mode())) THROW(repl_stack_overflow());
         grow_frames(g);
     }
     fr = &g->frames[g->nframes++];
