@@ -284,7 +284,8 @@ static void collect_targets(G *g, void *arg) {
 }
 
 static void collect_holder(G *g, void *arg) {
-    (void)arg;
+    size_t cap = *(size_t *)arg; /* every goroutine is asleep, but stay in bounds */
+    if (reach.nholders == cap) return;
     Holder *h = &reach.holders[reach.nholders++];
     h->g = g;
     pset_add(&reach.fences, g);
@@ -306,7 +307,7 @@ static void reach_compute(void) {
     rt_for_each_g(count_g, &n);
     reach.holders = calloc(n + 1, sizeof(Holder));
     if (!reach.holders) return;
-    rt_for_each_g(collect_holder, NULL);
+    rt_for_each_g(collect_holder, &n);
     /* The globals first, with only the goroutines fenced off. */
     if (globals) {
         for (uint32_t i = 0; i < nglobals; i++) walk_push(globals[i].p);
