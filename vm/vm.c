@@ -177,7 +177,12 @@ int vm_lazy_native(G *g, Value *args) {
 
 /* ---------------------------------------------------------------- panics */
 
+/* The runtime's panics have the types Go's runtime gives them (a recovered
+ * value's %T shows them): runtime.errorString (t_runtime_error),
+ * runtime.plainError (texts without "runtime error: "), runtime.boundsError
+ * and *runtime.TypeAssertionError. Each data word points to the message. */
 Type *t_runtime_error;
+static Type *t_plain_error, *t_bounds_error, *t_assertion_error;
 
 static int native_runtime_error_Error(G *g, Value *args) {
     (void)g;
@@ -193,21 +198,18 @@ static int native_runtime_error_RuntimeError(G *g, Value *args) {
     return NATIVE_OK;
 }
 
-void vm_types_init(void) {
-    if (t_runtime_error) return;
-    types_init();
-    Type *t = type_named("runtime", intern_cstr("errorString"));
-    type_set_underlying(t, t_string);
+/* A runtime error type: t with the methods Error and RuntimeError. */
+static Type *runtime_error_type(Type *t, const char *name) {
     Type *errsig = type_func(NULL, 0, &t_string, 1, false);
     Type *rtsig = type_func(NULL, 0, NULL, 0, false);
     Func *ferr = NEW(Func), *frt = NEW(Func);
-    ferr->name = "runtime.errorString.Error";
+    ferr->name = gc_sprintf("runtime.%s.Error", name);
     ferr->file = "<runtime>";
     ferr->native = native_runtime_error_Error;
     ferr->nargs = 1;
     ferr->nres = 2;
     ferr->frame_size = 2;
-    frt->name = "runtime.errorString.RuntimeError";
+    frt->name = gc_sprintf("runtime.%s.RuntimeError", name);
     frt->file = "<runtime>";
     frt->native = native_runtime_error_RuntimeError;
     frt->nargs = 1;
@@ -215,7 +217,44 @@ void vm_types_init(void) {
     Method ms[2] = {{intern_cstr("Error"), errsig, ferr, false},
                     {intern_cstr("RuntimeError"), rtsig, frt, false}};
     type_set_methods(t, ms, 2);
-    t_runtime_error = t;
+    return t;
+}
+
+static Type *runtime_string_type(const char *name) {
+    Type *t = type_named("runtime", intern_cstr(name));
+    type_set_underlying(t, t_string);
+    return runtime_error_type(t, name);
+}
+
+void vm_types_init(void) {
+    if (t_runtime_error) return;
+    types_init();
+    t_plain_error = runtime_string_type("plainError");
+    t_bounds_error = runtime_string_type("boundsError");
+    /* *TypeAssertionError: a pointer to the message */
+    Type *tae = type_named("runtime", intern_cstr("TypeAssertionError"));
+    type_set_underlying(tae, t_string);
+    t_assertion_error = runtime_error_type(type_pointer(tae), "(*TypeAssertionError)");
+    t_runtime_error = runtime_string_type("errorString");
+}
+
+/* The runtime error with text msg, as an interface value in v. */
+static void runtime_error_value(Value *v, const char *msg) {
+    vm_types_init();
+    Value s[2];
+    str_set(s, str_from_cstr(msg));
+    if (strncmp(msg, "interface conversion", 20) == 0) {
+        Value *box = gc_alloc(2 * sizeof(Value));
+        box[0] = s[0];
+        box[1] = s[1];
+        Value p = {.p = box};
+        iface_make(v, t_assertion_error, &p);
+        return;
+    }
+    Type *t = t_runtime_error;
+    if (strncmp(msg, "runtime error: ", 15) != 0) t = t_plain_error;
+    else if (strstr(msg, " out of range [") || strncmp(msg + 15, "cannot convert slice", 20) == 0) t = t_bounds_error;
+    iface_make(v, t, s);
 }
 
 void vm_start_panic(G *g, const Value *v, bool goexit) {
@@ -236,11 +275,8 @@ void vm_start_panic(G *g, const Value *v, bool goexit) {
 }
 
 void vm_panic_runtime(G *g, const char *msg) {
-    vm_types_init();
-    Value s[2];
-    str_set(s, str_from_cstr(msg));
     Value v[2];
-    iface_make(v, t_runtime_error, s);
+    runtime_error_value(v, msg);
     vm_start_panic(g, v, false);
 }
 
@@ -1356,11 +1392,8 @@ ret_special: {
         }
         if (x.a == NO_REG) {
             SAVE_PC();
-            vm_types_init();
-            const char *msg = assert_msg(K[x.b].p, have, want);
-            Value s[2], v[2];
-            str_set(s, str_from_cstr(msg));
-            iface_make(v, t_runtime_error, s);
+            Value v[2];
+            runtime_error_value(v, assert_msg(K[x.b].p, have, want));
             vm_start_panic(g, v, false);
             goto unwind;
         }
