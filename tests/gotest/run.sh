@@ -76,21 +76,22 @@ recipe() {
          { sub(/^\/\/ ?/, ""); printf "%s ", $0 }' "$1"
 }
 
-# select_test FILE: succeeds for a test goi should try, printing the
-# program's arguments (the words after "run"); fails for the others: other
-# actions, build constraints anywhere in the header, go command flags
+# select_test FILE: succeeds for a test goi should try, printing its action
+# ("run", or "runoutput": the program prints the Go program to test) and the
+# program's arguments (the words after the action); fails for the others:
+# other actions, build constraints anywhere in the header, go command flags
 # ("-gcflags=...", "-race") or extra files named in the recipe.
 select_test() {
     local f=$1 r words w
     r=$(recipe "$f")
     read -r -a words <<<"$r"
-    [ "${words[0]:-}" = run ] || return 1
+    case ${words[0]:-} in run | runoutput) ;; *) return 1 ;; esac
     # gc's build constraints may also follow other header comments.
     sed '/^package /q' "$f" | grep -Eq '^//go:build|^// \+build' && return 1
     for w in "${words[@]:1}"; do
         case $w in -* | *.go) return 1 ;; esac
     done
-    printf '%s\n' "${words[*]:1}"
+    printf '%s\n' "${words[*]}"
 }
 
 # first_failure FILE: stderr of a failed run up to its first "panic: " or
@@ -111,20 +112,28 @@ run_prog() {
     echo $? >"$out.rc"
 }
 
-# reference REL: build and run the test with the real toolchain (twice, to
-# spot tests whose output is not deterministic), once per version of the
-# file; prints the cache folder holding stdout, stderr, rc (and "flaky" or
-# "nobuild" when so).
+# reference REL ACTION: build and run the test with the real toolchain
+# (twice, to spot tests whose output is not deterministic), once per version
+# of the file; prints the cache folder holding stdout, stderr, rc (and
+# "flaky" or "nobuild" when so). For a runoutput test the program run is the
+# one the test prints, kept there as gen.go.
 reference() {
-    local rel=$1 key dir tmp
+    local rel=$1 action=$2 key dir tmp src
     key=$( (cat "$testdir/$rel"; "$gobin" version) | sha1sum | cut -c1-16)
     dir="$cache/${rel//\//_}.$key"
     if [ ! -f "$dir/done" ]; then
         tmp=$(mktemp -d "${TMPDIR:-/tmp}/goi-gotest.XXXXXX")
         mkdir -p "$dir"
         rm -f "$dir/flaky" "$dir/nobuild"
-        if (cd "$tmp" && GOFLAGS= GO111MODULE=off "$gobin" build -o "$tmp/prog" "$testdir/$rel") \
-            >"$dir/build.log" 2>&1; then
+        src="$testdir/$rel"
+        if [ "$action" = runoutput ]; then
+            src="$dir/gen.go"
+            { (cd "$tmp" && GOFLAGS= GO111MODULE=off "$gobin" build -o "$tmp/gen" "$testdir/$rel") &&
+                run_prog "$tmp/gen" "$timeout_s" "$tmp/gen" && cp "$tmp/gen.stdout" "$src"; } \
+                >"$dir/build.log" 2>&1 || rm -f "$src"
+        fi
+        if [ -f "$src" ] && (cd "$tmp" && GOFLAGS= GO111MODULE=off "$gobin" build -o "$tmp/prog" "$src") \
+            >>"$dir/build.log" 2>&1; then
             run_prog "$dir/ref" "$timeout_s" "$tmp/prog" "${args[@]}"
             run_prog "$tmp/again" "$timeout_s" "$tmp/prog" "${args[@]}"
             if ! cmp -s "$dir/ref.stdout" "$tmp/again.stdout" ||
@@ -155,17 +164,21 @@ lacked_member() {
 
 # run_one REL: classify one test; prints "CLASS<TAB>REL<TAB>DETAIL".
 run_one() {
-    local rel=$1 argline ref got rc want_rc detail=
+    local rel=$1 argline ref got rc want_rc detail= action prog
     local -a args=()
     argline=$(select_test "$testdir/$rel") || { printf 'not-selected\t%s\t\n' "$rel"; return; }
     read -r -a args <<<"$argline"
-    ref=$(reference "$rel")
+    action=${args[0]}
+    args=("${args[@]:1}")
+    ref=$(reference "$rel" "$action")
     if [ -f "$ref/nobuild" ]; then
         printf 'go-build-failed\t%s\t%s\n' "$rel" "$(head -n 2 "$ref/build.log" | tr '\n\t' '  ')"
         return
     fi
     got="$work/${rel//\//_}"
-    run_prog "$got" "$timeout_s" "$goi" run "$testdir/$rel" "${args[@]}"
+    prog="$testdir/$rel"
+    [ "$action" = runoutput ] && prog="$ref/gen.go"
+    run_prog "$got" "$timeout_s" "$goi" run "$prog" "${args[@]}"
     rc=$(cat "$got.rc")
     want_rc=$(cat "$ref/ref.rc")
 
