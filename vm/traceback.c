@@ -7,10 +7,11 @@
 
 /* The line a frame is at. A frame's saved pc is the next instruction, except
  * for the top frame of a parked goroutine, which is parked ON its
- * instruction. */
-static int frame_line(const Frame *f, bool at_pc) {
+ * instruction, and a frame running its deferred calls, which stays on its
+ * RUNDEFERS (the return it stands for, as in Go). */
+int frame_line(const Frame *f, bool at_pc) {
     uint32_t pcix = f->pc ? (uint32_t)(f->pc - f->fn->code) : 0;
-    if (!at_pc && pcix > 0) pcix--;
+    if (!at_pc && pcix > 0 && f->fn->code[pcix].op != OP_RUNDEFERS) pcix--;
     return func_line_at(f->fn, pcix);
 }
 
@@ -155,24 +156,6 @@ static bool has_method(Type *t, const char *name, Type *result) {
     return false;
 }
 
-/* The type Go's runtime gives the runtime error with this text, for
- * "panic while printing panic value: type T". */
-static const char *runtime_error_type_name(GoString s) {
-    static const char *const kinds[][2] = {
-        {"runtime error: index out of range", "runtime.boundsError"},
-        {"runtime error: slice bounds out of range", "runtime.boundsError"},
-        {"interface conversion", "*runtime.TypeAssertionError"},
-        {"assignment to entry in nil map", "runtime.plainError"},
-        {"close of ", "runtime.plainError"}, /* nil / closed channel */
-        {"send on closed channel", "runtime.plainError"},
-    };
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-        size_t n = strlen(kinds[i][0]);
-        if ((size_t)s.len >= n && memcmp(s.ptr, kinds[i][0], n) == 0) return kinds[i][1];
-    }
-    return "runtime.errorString";
-}
-
 /* The text of a panic value as Go prints it. Error and String methods run
  * first (Go's preprintpanics); when one panics, the result is NULL and
  * *why says what Go then reports: "panic while printing panic value: WHY",
@@ -198,9 +181,9 @@ static char *format_panic_value(G *g, Value *iface, const char **why, bool *sign
             if (it == t_string) {
                 GoString s = str_get(iface_data(inner->val));
                 *why = gc_sprintf("%.*s", (int)s.len, s.ptr);
-            } else if (it == t_runtime_error) {
+            } else if (it == t_runtime_error) { /* runtime.errorString: maybe a nil dereference, a signal in Go */
                 GoString s = str_get(iface_data(inner->val));
-                *why = gc_sprintf("type %s", runtime_error_type_name(s));
+                *why = gc_sprintf("type %s", type_string(it));
                 *signal = s.len > 20 && memmem(s.ptr, (size_t)s.len, "nil pointer dereference", 23);
             } else {
                 *why = gc_sprintf("type %s", it ? type_string(it) : "nil");
