@@ -1,5 +1,5 @@
-// spawn: goroutine creation — 100,000 goroutines, each adds its number to a
-// shared counter, joined by a sync.WaitGroup. Prints the sum.
+// spawn: goroutine creation — 1,000,000 goroutines, each adds its number to
+// a shared counter, joined by a sync.WaitGroup. Prints the sum.
 package main
 
 import (
@@ -8,7 +8,7 @@ import (
 	"sync/atomic"
 )
 
-const count = 100000
+const count = 1000000
 
 func main() {
 	var wg sync.WaitGroup
