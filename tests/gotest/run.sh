@@ -78,20 +78,28 @@ recipe() {
 
 # select_test FILE: succeeds for a test goi should try, printing its action
 # ("run", or "runoutput": the program prints the Go program to test) and the
-# program's arguments (the words after the action); fails for the others:
-# other actions, build constraints anywhere in the header, go command flags
-# ("-gcflags=...", "-race") or extra files named in the recipe.
+# program's arguments (the words after the action, without go command flags
+# such as -gcflags=-l or -race, which do not change what a correct program
+# does); fails for the others: other actions, build constraints anywhere in
+# the header, or extra files named in the recipe.
 select_test() {
-    local f=$1 r words w
+    local f=$1 r words w skip=false
+    local -a out=()
     r=$(recipe "$f")
     read -r -a words <<<"$r"
     case ${words[0]:-} in run | runoutput) ;; *) return 1 ;; esac
     # gc's build constraints may also follow other header comments.
     sed '/^package /q' "$f" | grep -Eq '^//go:build|^// \+build' && return 1
     for w in "${words[@]:1}"; do
-        case $w in -* | *.go) return 1 ;; esac
+        if $skip; then skip=false; continue; fi
+        case $w in
+            -gcflags | -goexperiment) skip=true ;; # the flag's value follows
+            -*) ;;
+            *.go) return 1 ;;
+            *) out+=("$w") ;;
+        esac
     done
-    printf '%s\n' "${words[*]}"
+    printf '%s\n' "${words[0]} ${out[*]}"
 }
 
 # first_failure FILE: stderr of a failed run up to its first "panic: " or
@@ -212,11 +220,14 @@ run_one() {
                 local msg member
                 msg=$(grep -m1 -E '^[^ ]*\.go:[0-9]+:[0-9]+: ' "$got.stderr" | sed 's/^[^ ]*: //')
                 detail="goi rejects it: $msg"
-                member=$(lacked_member "$msg")
-                if [ -n "$member" ]; then
-                    class=unsupported
-                    detail="goi lacks $member"
-                fi
+                while IFS= read -r msg; do
+                    member=$(lacked_member "$msg")
+                    if [ -n "$member" ]; then
+                        class=unsupported
+                        detail="goi lacks $member"
+                        break
+                    fi
+                done < <(grep -E '^[^ ]*\.go:[0-9]+:[0-9]+: ' "$got.stderr" | sed 's/^[^ ]*: //')
             fi
             [ -f "$ref/flaky" ] && { class=flaky; detail="Go's own output varies; $detail"; }
         fi
