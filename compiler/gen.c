@@ -559,6 +559,15 @@ static Func *gen_method_adapter(Session *s, const char *name, Type *in_type, InM
                 int p = reg_alloc(&fs, 1);
                 loc.type = cur;
                 lv_load(&fs, &loc, p);
+                if (!sel || sel->nsteps == 0) {
+                    /* the wrapper of T's method in *T's method set: Go's runtime.panicwrap */
+                    Type *t = cur->under->elem;
+                    int ok = emit_cond_jump(&fs, OP_JT, p, 0);
+                    emit_bx(&fs, OP_PANICMSG, 0,
+                            add_k_ptr(&fs, gc_sprintf("value method %s.%s.%s called using nil *%s pointer", t->pkg,
+                                                      t->name, method->name, t->name)));
+                    patch_here(&fs, ok);
+                }
                 loc.kind = LV_PTR;
                 loc.reg = p;
                 loc.off = 0;
