@@ -94,6 +94,9 @@ static int cmd_dis(int argc, char **argv) {
 
 int main(int argc, char **argv) {
     GC_INIT();
+    /* The collector's warnings ("Repeated allocation of very large block")
+     * are advice to goi's developers, not output of the Go program. */
+    GC_set_warn_proc(GC_ignore_warn_proc);
     GC_allow_register_threads();
     /* Compiling the program and the packages it imports allocates a few
      * megabytes at once: start with room for it instead of collecting
