@@ -795,14 +795,68 @@ static void resolve_global_var(Checker *c, Object *o) {
     o->type = t ? t : t_invalid;
 }
 
-/* Give named its underlying type u, and then every type waiting for it. */
-static void set_underlying(Type *named, Type *u) {
+static void declare_underlying(Checker *c, Object *o);
+
+/* Give named its underlying type u; then the types waiting for it are
+ * declared again. */
+static void set_underlying(Checker *c, Type *named, Type *u) {
     type_set_underlying(named, u);
     NamedInfo *ni = named->checker;
-    if (!ni) return;
-    for (int i = 0; i < ni->waiters.len; i++)
-        if (!ni->waiters.items[i]->under) set_underlying(ni->waiters.items[i], named);
-    ni->waiters.len = 0;
+    if (!ni || !ni->waiters.len) return;
+    NamedInfo waiting = *ni;
+    ni->waiters.items = NULL;
+    ni->waiters.len = ni->waiters.cap = 0;
+    for (int i = 0; i < waiting.waiters.len; i++) {
+        Type *w = waiting.waiters.items[i];
+        if (w->under) continue;
+        Object *wo = ((NamedInfo *)w->checker)->obj;
+        Checker sub = {.s = c->s, .pkg = wo->pkg, .scope = wo->pkg->scope, .iota = -1};
+        declare_underlying(&sub, wo);
+    }
+}
+
+/* Can code that is resolving a type use the named type t, which has no
+ * underlying type yet? Yes when t's own declaration is done (t waits for
+ * another type), or was reached through a pointer, slice, map, chan or func
+ * type since it began: type T1 struct{ next *T2 }; type T2 T1 declares T2
+ * while T1 is under way, and T2 waits for T1 (declare_underlying). No when
+ * t would contain itself: type A B; type B A. */
+bool can_wait_for(Checker *c, Type *t) {
+    NamedInfo *ni = t->checker;
+    return ni && ni->obj && (ni->obj->color == 2 || c->s->type_indirections > ni->indirections);
+}
+
+/* Check the type expression of the type declaration o and give its named
+ * type that underlying type, unless that needs a named type that has none
+ * yet (the underlying type of type T2 T1, an interface embedded in an
+ * interface); then o waits for that type and is declared again when it has
+ * one. */
+static void declare_underlying(Checker *c, Object *o) {
+    Type *named = o->type;
+    c->waits_for = NULL;
+    Type *u = check_type_expr(c, o->spec->u.type.type);
+    Type *w = c->waits_for;
+    if (!w && u->flags & TF_NAMED && u->under == NULL && u != named && u->checker) {
+        if (!can_wait_for(c, u)) {
+            /* gc names the cycle's first type: in type A B; type B A that is
+             * A, still being resolved while B is */
+            Object *first = ((NamedInfo *)u->checker)->obj;
+            errorf(c, first->pos, "invalid recursive type %s", first->name);
+            set_underlying(c, named, t_invalid);
+            return;
+        }
+        w = u;
+    }
+    if (w) {
+        vec_push(&((NamedInfo *)w->checker)->waiters, named);
+        return;
+    }
+    if (u == named) { /* type T T */
+        errorf(c, o->pos, "invalid recursive type %s", o->name);
+        set_underlying(c, named, t_invalid);
+        return;
+    }
+    set_underlying(c, named, u->under ? u->under : u);
 }
 
 static void resolve_type_decl(Checker *c, Object *o) {
@@ -812,31 +866,8 @@ static void resolve_type_decl(Checker *c, Object *o) {
         o->type = check_type_expr(c, sp->u.type.type);
         return;
     }
-    Type *named = o->type;
-    if (named->checker) ((NamedInfo *)named->checker)->indirections = c->s->type_indirections;
-    Type *u = check_type_expr(c, sp->u.type.type);
-    if (u->flags & TF_NAMED && u->under == NULL && u != named && u->checker) {
-        /* The underlying type is that of a named type still being resolved.
-         * Reached through a pointer, slice, map, chan or func type (type T1
-         * struct{ next *T2 }; type T2 T1) that is fine: T2 gets it when T1
-         * does. Otherwise the type contains itself (type A B; type B A). */
-        NamedInfo *ni = u->checker;
-        if (ni->obj->color == 2 || c->s->type_indirections > ni->indirections) {
-            vec_push(&ni->waiters, named);
-            return;
-        }
-        /* gc names the cycle's first type: in type A B; type B A that is A,
-         * still being resolved while B is */
-        errorf(c, ni->obj->pos, "invalid recursive type %s", ni->obj->name);
-        set_underlying(named, t_invalid);
-        return;
-    }
-    if (u == named) { /* type T T */
-        errorf(c, o->pos, "invalid recursive type %s", o->name);
-        set_underlying(named, t_invalid);
-        return;
-    }
-    set_underlying(named, u->under ? u->under : u);
+    if (o->type->checker) ((NamedInfo *)o->type->checker)->indirections = c->s->type_indirections;
+    declare_underlying(c, o);
 }
 
 /* Named types whose underlying type never arrived (a safety net: every
@@ -847,7 +878,7 @@ static void report_unresolved_types(Checker *c, Package *pkg) {
         if (t->under || !t->checker) continue;
         Object *o = ((NamedInfo *)t->checker)->obj;
         errorf(c, o->pos, "invalid recursive type %s", o->name);
-        set_underlying(t, t_invalid); /* and the others of the cycle */
+        set_underlying(c, t, t_invalid); /* and the others of the cycle */
     }
 }
 

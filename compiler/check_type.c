@@ -518,7 +518,9 @@ static Type *check_interface_type(Checker *c, Expr *e) {
         Field *f = fl->items[i];
         if (f->names.len) {
             Scope *sc = scope_new(c->scope);
+            c->s->type_indirections++;
             Type *sig = check_func_type(c, &f->type->u.functype, NULL, NULL, sc);
+            c->s->type_indirections--;
             const char *name = f->names.items[0]->u.ident.name;
             for (int k = 0; k < ms.len; k++)
                 if (ms.items[k].name == name) errorf(c, f->names.items[0]->pos, "duplicate method %s", name);
@@ -533,9 +535,16 @@ static Type *check_interface_type(Checker *c, Expr *e) {
         }
         Type *et = check_type_expr(c, te);
         NamedInfo *ni = et->name ? et->checker : NULL;
-        if (ni && ni->obj && ni->obj->color == 1) {
-            /* type I interface{ I }: embedding an interface still being declared */
-            errorf(c, ni->obj->pos, "invalid recursive type %s", ni->obj->name);
+        if (ni && ni->obj && !et->under) {
+            /* an interface still being declared: fine in a method of that
+             * interface (type Node interface{ Kids() []Expr }; type Expr
+             * interface{ Node }); the declaration using this interface
+             * waits for it. Not in type I interface{ I }. */
+            if (can_wait_for(c, et)) {
+                if (!c->waits_for) c->waits_for = et;
+            } else {
+                errorf(c, ni->obj->pos, "invalid recursive type %s", ni->obj->name);
+            }
             continue;
         }
         if (et->kind == KIND_INVALID) continue;

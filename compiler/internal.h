@@ -263,6 +263,7 @@ typedef struct Checker {
     int in_defer_or_go;
     Scope *repl_scope;      /* REPL: declarations in this scope become package-level (persist) */
     Expr *op_assign;        /* x op= y, being checked as the binary expression x op y (messages show op=) */
+    Type *waits_for;        /* a type declaration needs this named type's underlying type (declare_underlying) */
 } Checker;
 
 /* ---- errors ---- */
@@ -278,6 +279,7 @@ Package *new_package(Session *s, const char *path, File *file);
 void collect_import(Checker *c, Spec *sp);
 void collect_decl(Checker *c, Decl *d);
 void declare_method(Checker *c, Object *m);
+bool can_wait_for(Checker *c, Type *t);
 void note_dot_import_use(Checker *c, Object *o);
 /* "(missing method M)", "(method M has pointer receiver)", "(wrong type for method M)..." */
 const char *missing_method_cause(Checker *c, Type *t, Type *iface, const char *name, bool ptr, bool wrong);
