@@ -1255,6 +1255,51 @@ void assign_global_storage(Package *pkg) {
     }
 }
 
+/* Generate code for every package not generated yet except skip, in load
+ * order (dependencies first), and return their initialisation as one
+ * function, or NULL. compile_program generates the whole program; the REPL
+ * (repl.c) the packages imported since its previous input, skipping its
+ * main package, whose declarations it generates itself. */
+Func *generate_packages(Session *s, Package *skip) {
+    Vec(Func *) inits = {0};
+    for (int i = 0; i < s->packages.len; i++) {
+        Package *p = s->packages.items[i];
+        if (p->generated || p == skip) continue;
+        compute_init_order(s, p);
+        assign_global_storage(p);
+    }
+    for (int i = 0; i < s->packages.len; i++) {
+        Package *p = s->packages.items[i];
+        if (p->generated || p == skip) continue;
+        for (int j = 0; j < p->funcs.len; j++) {
+            Object *o = p->funcs.items[j];
+            if (!o->fctx || o->fctx->fn) continue;
+            if (o->fctx->lazy_session) func_of(s, o); /* compiled on first call */
+            else gen_function(s, o->fctx);
+        }
+    }
+    for (int i = 0; i < s->packages.len; i++) {
+        Package *p = s->packages.items[i];
+        if (p->generated || p == skip) continue;
+        for (int j = 0; j < p->named.len; j++) gen_method_tables(s, p->named.items[j]);
+    }
+    /* Initialize packages in the order they finished checking: each after
+     * the packages it imports, main last. */
+    for (int i = 0; i < s->init_order.len; i++) {
+        Package *p = s->init_order.items[i];
+        if (p->generated || p == skip) continue;
+        Func *init = gen_package_init(s, p);
+        if (init) vec_push(&inits, init);
+        for (int j = 0; j < p->inits.len; j++) vec_push(&inits, package_init_func(s, p, j));
+        p->generated = true;
+    }
+    if (inits.len == 0) return NULL;
+    if (inits.len == 1) return inits.items[0];
+    /* one init function that calls each package's init in order */
+    extern Func *gen_init_chain(Session * s, Func **inits, int n);
+    return gen_init_chain(s, inits.items, inits.len);
+}
+
 Program *compile_program(Session *s, const char *src, size_t len) {
     diag_set_source(s->main_file, src, len);
     ParseResult pr = parse_file(s->main_file, src, len);
@@ -1283,48 +1328,10 @@ Program *compile_program(Session *s, const char *src, size_t len) {
     if (s->errors.len) {
         if (session_report_errors(s)) return NULL;
     }
-    /* code generation: every package in load order (dependencies first) */
     Program *prog = NEW(Program);
     prog->filename = s->main_file;
-    Vec(Func *) inits = {0};
-    for (int i = 0; i < s->packages.len; i++) {
-        Package *p = s->packages.items[i];
-        if (p->generated) continue;
-        compute_init_order(s, p);
-        assign_global_storage(p);
-    }
-    for (int i = 0; i < s->packages.len; i++) {
-        Package *p = s->packages.items[i];
-        if (p->generated) continue;
-        for (int j = 0; j < p->funcs.len; j++) {
-            Object *o = p->funcs.items[j];
-            if (!o->fctx || o->fctx->fn) continue;
-            if (o->fctx->lazy_session) func_of(s, o); /* compiled on first call */
-            else gen_function(s, o->fctx);
-        }
-    }
-    for (int i = 0; i < s->packages.len; i++) {
-        Package *p = s->packages.items[i];
-        if (p->generated) continue;
-        for (int j = 0; j < p->named.len; j++) gen_method_tables(s, p->named.items[j]);
-    }
-    /* Initialize packages in the order they finished checking: each after
-     * the packages it imports, main last. */
-    for (int i = 0; i < s->init_order.len; i++) {
-        Package *p = s->init_order.items[i];
-        if (p->generated) continue;
-        Func *init = gen_package_init(s, p);
-        if (init) vec_push(&inits, init);
-        for (int j = 0; j < p->inits.len; j++) vec_push(&inits, package_init_func(s, p, j));
-        p->generated = true;
-    }
+    prog->init = generate_packages(s, NULL);
     if (s->errors.len && session_report_errors(s)) return NULL;
-    /* one init function that calls each package's init in order */
-    if (inits.len == 1) prog->init = inits.items[0];
-    else if (inits.len > 1) {
-        extern Func *gen_init_chain(Session * s, Func **inits, int n);
-        prog->init = gen_init_chain(s, inits.items, inits.len);
-    }
     prog->main = mainobj->fn;
     /* the package variables, for the deadlock report ("is this channel
      * still reachable from a global?"): one slot per variable, pointing at it */

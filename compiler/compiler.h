@@ -33,13 +33,21 @@ Program *compile_program(Session *s, const char *src, size_t len);
 int session_error_count(const Session *s);
 const char *session_error(const Session *s, int i);
 
-/* REPL: compile a sequence of declarations/statements (parsed with
- * parse_repl_input) into the session. Statements are wrapped into a
- * function returned in *run (NULL if there is nothing to run); expression
- * statements whose value should be echoed set *echo_type and leave their
- * value as the function's result. Returns false after reporting errors; the
- * session then stays as it was before the call. */
-bool session_compile_repl(Session *s, StmtList *input, Func **run, Type **echo_type);
+/* REPL: compile an input (parsed with parse_repl_input) into the session.
+ * Declarations join the session's main package (replacing earlier ones of
+ * the same name); the statements become a function. out->init, if not NULL,
+ * must run first: it initialises the packages the input imported and the
+ * variables it declared. out->run runs the statements (NULL if none); when
+ * the input ends with an expression, its value is run's result and
+ * out->echo its type (a tuple type for several values). Returns false
+ * after printing errors; the session then stays as it was. Safe while
+ * goroutines run. */
+typedef struct ReplCode {
+    Func *init;
+    Func *run;
+    Type *echo;
+} ReplCode;
+bool session_compile_repl(Session *s, StmtList *input, ReplCode *out);
 
 /* The type of an expression in the session's scope (`:type EXPR`). */
 Type *session_type_of(Session *s, Expr *e);
@@ -47,7 +55,7 @@ Type *session_type_of(Session *s, Expr *e);
 /* Names visible in the session's scope and package members, for completion. */
 int session_complete(Session *s, const char *prefix, const char ***out);
 
-/* The session's function called name (`:dis NAME`), or NULL. */
+/* The session's function called name (`:dis NAME`; "T.M" for a method), or NULL. */
 Func *session_func(Session *s, const char *name);
 
 /* Disassemble every function of a program (`goi dis`). */

@@ -271,6 +271,11 @@ void compile_lazy(Func *f) {
     pthread_mutex_unlock(&lazy_lock);
 }
 
+/* The REPL compiles on its own thread while goroutines may be compiling
+ * lazy functions into the same session: it holds the same lock. */
+void compiler_lock(void) { pthread_mutex_lock(&lazy_lock); }
+void compiler_unlock(void) { pthread_mutex_unlock(&lazy_lock); }
+
 int var_size(Object *o) { return obj_boxed(o) ? 1 : (int)o->type->size; }
 
 static int upval_index(FuncCtx *fc, Object *o) {

@@ -92,6 +92,9 @@ void emit_zero(FS *fs, int dst, int n);
 void emit_newbox(FS *fs, int dst, Type *t);
 void emit_newbox_n(FS *fs, int dst, uint32_t nslots, bool hasptr);
 void compile_lazy(Func *f);
+/* Held while compiling outside compile_program (the REPL), see gen.c. */
+void compiler_lock(void);
+void compiler_unlock(void);
 /* Func shell for a declared function (created before any body is generated). */
 Func *func_of(Session *s, Object *o);
 /* The closure value of a function with no captures. */

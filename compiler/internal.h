@@ -284,6 +284,7 @@ void note_dot_import_use(Checker *c, Object *o);
 /* "(missing method M)", "(method M has pointer receiver)", "(wrong type for method M)..." */
 const char *missing_method_cause(Checker *c, Type *t, Type *iface, const char *name, bool ptr, bool wrong);
 void assign_global_storage(Package *pkg);
+Func *generate_packages(Session *s, Package *skip);
 int session_report_errors(Session *s);
 Package *load_package(Session *s, const char *path, Pos pos, Checker *importer);
 /* pkg.name seen from another package (po is the package's OBJ_PKG), or NULL after an error. */
