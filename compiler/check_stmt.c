@@ -98,6 +98,11 @@ static Type *check_lhs(Checker *c, Expr *e) {
     return t_invalid;
 }
 
+/* Can the untyped bool ok of a comma-ok assignment be assigned to type t? */
+static bool ok_assignable(Checker *c, Type *t) {
+    return t->under->kind == KIND_BOOL || (t->under->kind == KIND_INTERFACE && assignable(c, t_bool, t, NULL));
+}
+
 /* Is this expression usable in a comma-ok assignment? */
 static bool commaok_capable(Expr *e) {
     while (e->kind == E_PAREN) e = e->u.unary.x;
@@ -177,6 +182,7 @@ static void check_assign(Checker *c, Stmt *s) {
         bool any_new = false;
         Object **objs = gc_alloc(sizeof(Object *) * (size_t)lhs->len);
         bool *runes = gc_alloc(sizeof(bool) * (size_t)lhs->len); /* x := 'a' declares a rune */
+        DupSet names = {0}; /* the (interned) names on the left */
         for (int i = 0; i < lhs->len; i++) {
             Expr *l = lhs->items[i];
             if (l->kind != E_IDENT) {
@@ -184,9 +190,8 @@ static void check_assign(Checker *c, Stmt *s) {
                 continue;
             }
             if (l->u.ident.name == intern_cstr("_")) continue;
-            for (int j = 0; j < i; j++)
-                if (lhs->items[j]->kind == E_IDENT && lhs->items[j]->u.ident.name == l->u.ident.name)
-                    errorf(c, l->pos, "%s repeated on left side of :=", l->u.ident.name);
+            if (dupset_add(&names, (uint64_t)(uintptr_t)l->u.ident.name, (void *)l->u.ident.name, NULL))
+                errorf(c, l->pos, "%s repeated on left side of :=", l->u.ident.name);
             Object *prev = scope_lookup_local(c->scope, l->u.ident.name);
             if (prev && prev->kind == OBJ_VAR) {
                 objs[i] = prev;
@@ -251,7 +256,7 @@ static void check_assign(Checker *c, Stmt *s) {
                 else if (type_is_untyped(r->type)) use_default_type(c, r);
                 types[0] = objs[0] ? objs[0]->type : r->type;
                 types[1] = objs[1] ? objs[1]->type : t_bool;
-                if (objs[1] && objs[1]->type->under->kind != KIND_BOOL) {
+                if (objs[1] && !ok_assignable(c, objs[1]->type)) {
                     errorf(c, lhs->items[1]->pos, "cannot use %s (untyped bool value) as %s value in assignment",
                            "ok", type_str(objs[1]->type));
                     failed = true;
@@ -341,7 +346,7 @@ static void check_assign(Checker *c, Stmt *s) {
             s->aux = DECLARES;
             if (lts[0] && lts[0]->kind != KIND_INVALID) assign_to(c, r, lts[0], "assignment");
             else use_default_type(c, r);
-            if (lts[1] && lts[1]->kind != KIND_INVALID && lts[1]->under->kind != KIND_BOOL)
+            if (lts[1] && lts[1]->kind != KIND_INVALID && !ok_assignable(c, lts[1]))
                 errorf(c, lhs->items[1]->pos, "cannot use ok (untyped bool value) as %s value in assignment",
                        type_str(lts[1]));
             return;
