@@ -182,6 +182,7 @@ static void check_assign(Checker *c, Stmt *s) {
         bool any_new = false;
         Object **objs = gc_alloc(sizeof(Object *) * (size_t)lhs->len);
         bool *runes = gc_alloc(sizeof(bool) * (size_t)lhs->len); /* x := 'a' declares a rune */
+        DupSet names = {0}; /* the (interned) names on the left */
         for (int i = 0; i < lhs->len; i++) {
             Expr *l = lhs->items[i];
             if (l->kind != E_IDENT) {
@@ -189,9 +190,8 @@ static void check_assign(Checker *c, Stmt *s) {
                 continue;
             }
             if (l->u.ident.name == intern_cstr("_")) continue;
-            for (int j = 0; j < i; j++)
-                if (lhs->items[j]->kind == E_IDENT && lhs->items[j]->u.ident.name == l->u.ident.name)
-                    errorf(c, l->pos, "%s repeated on left side of :=", l->u.ident.name);
+            if (dupset_add(&names, (uint64_t)(uintptr_t)l->u.ident.name, (void *)l->u.ident.name, NULL))
+                errorf(c, l->pos, "%s repeated on left side of :=", l->u.ident.name);
             Object *prev = scope_lookup_local(c->scope, l->u.ident.name);
             if (prev && prev->kind == OBJ_VAR) {
                 objs[i] = prev;

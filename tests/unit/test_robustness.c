@@ -119,6 +119,7 @@ Test(robustness, big_but_flat_programs_compile) {
                  "duplicate key 7 in map literal");
     EXPECT_ERROR(program("func main() { x := 1\nswitch x {\n", "case %d:\n", 50000, "case 49999:\n}\n}\n"),
                  "duplicate case 49999");
+    EXPECT_ERROR(program("func main() {\n", "a%d, ", 50000, "a7 := 0\n}\n"), "a7 repeated on left side of :=");
 }
 
 Test(robustness, functions_beyond_the_instruction_format) {
