@@ -35,6 +35,9 @@
 /* --------------------------------------------------------------- stacks */
 
 static _Noreturn void stack_overflow(G *g) {
+    /* Claim the exit before printing: otherwise main returning meanwhile
+     * ends the process with status 0 in the middle of the report. */
+    rt_exit_claim();
     rt_flush_stdout();
     fprintf(stderr, "runtime: goroutine stack exceeds %llu-byte limit\nfatal error: stack overflow\n\n",
             GO_MAX_STACK_BYTES);
@@ -52,6 +55,7 @@ static _Noreturn void stack_overflow(G *g) {
 }
 
 _Noreturn void vm_fatal_stack_overflow(void) {
+    rt_exit_claim(); /* as stack_overflow */
     rt_flush_stdout();
     fprintf(stderr, "runtime: goroutine stack exceeds %llu-byte limit\n", GO_MAX_STACK_BYTES);
     rt_fatal("stack overflow", false);
