@@ -346,6 +346,39 @@ static ConstVal *complex_const(ConstVal *re, ConstVal *im) {
     return cv_binary(TK_ADD, cv_to_complex(re), i, false, NULL);
 }
 
+/* A built-in taking several arguments called as f(g()) with a g of several
+ * results: those are the arguments (spec: Calls). g is checked here; when
+ * it has several results, the call's arguments become operands the checker
+ * makes: E_BAD expressions with g's result types, naming g in aux (the
+ * generator evaluates g and lets them read its results). */
+static void unpack_results(Checker *c, Expr *e, BuiltinId id) {
+    ExprList *args = &e->u.call.args;
+    if (args->len != 1 || e->u.call.has_ellipsis) return;
+    switch (id) {
+    case BI_APPEND: case BI_COPY: case BI_COMPLEX: case BI_DELETE: case BI_MIN: case BI_MAX:
+    case BI_PRINT: case BI_PRINTLN: break;
+    default: return;
+    }
+    Expr *g = args->items[0];
+    Expr *u = g;
+    while (u->kind == E_PAREN) u = u->u.unary.x;
+    if (u->kind != E_CALL) return;
+    check_multi(c, g);
+    Type *tt = g->type;
+    if (g->mode == MODE_INVALID || !tt || tt->kind != KIND_TUPLE || tt->nresults < 2) return;
+    ExprList results = {0};
+    for (int i = 0; i < tt->nresults; i++) {
+        Expr *r = NEW(Expr);
+        r->kind = E_BAD;
+        r->pos = g->pos;
+        r->mode = MODE_VALUE;
+        r->type = tt->results[i];
+        r->aux = g;
+        vec_push(&results, r);
+    }
+    e->u.call.args = results;
+}
+
 static void check_builtin(Checker *c, Expr *e, BuiltinId id, Type *hint) {
     ExprList *args = &e->u.call.args;
     const char *name = e->u.call.fun->kind == E_IDENT ? e->u.call.fun->u.ident.name : "Sizeof";
@@ -355,6 +388,7 @@ static void check_builtin(Checker *c, Expr *e, BuiltinId id, Type *hint) {
         invalid(e);
         return;
     }
+    unpack_results(c, e, id);
     switch (id) {
     case BI_LEN:
     case BI_CAP: {
@@ -527,7 +561,7 @@ static void check_builtin(Checker *c, Expr *e, BuiltinId id, Type *hint) {
     case BI_PRINTLN:
         for (int i = 0; i < args->len; i++) {
             Expr *a = args->items[i];
-            check_expr(c, a, NULL);
+            if (!a->type) check_expr(c, a, NULL); /* (unpack_results checked a lone call) */
             if (a->mode == MODE_INVALID) continue;
             if (a->type == t_untyped_nil) {
                 errorf(c, a->pos, "use of untyped nil in argument to built-in %s", name);

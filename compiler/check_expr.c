@@ -22,7 +22,10 @@ bool same_constant(void *a, void *b) {
 /* ------------------------------------------------------------- rendering */
 
 /* The expression as gc prints it in messages (the parser knows the form). */
-const char *expr_str(Expr *e) { return ast_expr_string(e); }
+const char *expr_str(Expr *e) {
+    if (e->kind == E_BAD && e->type && e->aux) return ast_expr_string(e->aux); /* a result of g in f(g()) */
+    return ast_expr_string(e);
+}
 
 const char *operand_type_str(Expr *e) {
     while (e->kind == E_PAREN) e = e->u.unary.x;
@@ -1603,7 +1606,9 @@ static void check_expr_internal(Checker *c, Expr *e, Type *hint) {
         return;
     }
     switch (e->kind) {
-    case E_BAD: invalid(e); break;
+    case E_BAD:
+        if (!e->type) invalid(e); /* else an operand the checker made (unpack_results) */
+        break;
     case E_IDENT: check_ident(c, e); break;
     case E_BASICLIT: {
         const char *err = NULL;

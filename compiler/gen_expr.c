@@ -5,6 +5,7 @@
 
 static void gen_composite(FS *fs, Expr *e, int dst);
 static void gen_builtin(FS *fs, Expr *call, int dst, int *argregs);
+static int hoist_unpacked_results(FS *fs, Expr *call);
 static void gen_conversion(FS *fs, Expr *call, int dst);
 static int gen_addr(FS *fs, Expr *e);
 
@@ -840,6 +841,7 @@ int gen_deferred_call(FS *fs, Expr *call, int *nslots) {
             total += tsize(ts[i]);
         }
         Func *thunk = gen_builtin_thunk(fs, call, ts, args->len);
+        int hoisted = hoist_unpacked_results(fs, call);
         w = reg_alloc(fs, 1 + total);
         emit_bx(fs, OP_LOADK, w, add_k_ptr(fs, static_closure(thunk)));
         int off = w + 1;
@@ -847,6 +849,7 @@ int gen_deferred_call(FS *fs, Expr *call, int *nslots) {
             expr_to_type(fs, args->items[i], ts[i], off);
             off += tsize(ts[i]);
         }
+        hoist_end(fs, hoisted);
         *nslots = total;
         return w;
     }
@@ -1007,7 +1010,31 @@ void gen_builtin_on_regs(FS *fs, Expr *call, int *regs) {
     gen_builtin(fs, call, fs->freereg, regs);
 }
 
+/* A built-in called as f(g()) with a g of several results (the checker's
+ * unpack_results): evaluate g and let the arguments read its results.
+ * Returns the mark for hoist_end. */
+static int hoist_unpacked_results(FS *fs, Expr *call) {
+    ExprList *args = &call->u.call.args;
+    int saved = fs->hoisted.len;
+    if (!args->len || args->items[0]->kind != E_BAD || !args->items[0]->aux) return saved;
+    Expr *g = args->items[0]->aux;
+    int w = gen_call(fs, g), off = 0;
+    for (int i = 0; i < args->len; i++) {
+        vec_push(&fs->hoisted, ((Hoisted){args->items[i], w + off}));
+        off += tsize(g->type->results[i]);
+    }
+    return saved;
+}
+
+static void gen_builtin_args(FS *fs, Expr *call, int dst, int *argregs);
+
 static void gen_builtin(FS *fs, Expr *call, int dst, int *argregs) {
+    int hoisted = argregs ? fs->hoisted.len : hoist_unpacked_results(fs, call);
+    gen_builtin_args(fs, call, dst, argregs);
+    hoist_end(fs, hoisted);
+}
+
+static void gen_builtin_args(FS *fs, Expr *call, int dst, int *argregs) {
     Expr *fun = unparen(call->u.call.fun);
     BuiltinId id = fun->obj->builtin;
     ExprList *args = &call->u.call.args;
