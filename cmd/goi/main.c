@@ -1,6 +1,7 @@
 /* main.c - the goi command line: run, dis, version, help (and the REPL). */
 #include "../../compiler/compiler.h"
 #include "../../runtime/runtime.h"
+#include "repl.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@ static const char *usage_text =
     "\n"
     "Usage:\n"
     "\n"
+    "\tgoi                           start the REPL (Go a line at a time; :help)\n"
     "\tgoi run FILE.go [arguments]   run a program\n"
     "\tgoi FILE.go [arguments]       the same\n"
     "\tgoi dis FILE.go               print the bytecode of each function\n"
@@ -103,11 +105,9 @@ int main(int argc, char **argv) {
      * repeatedly while the heap grows from nothing. */
     GC_expand_hp(24 << 20);
     types_init();
-    if (argc < 2) {
-        usage(stderr);
-        return 2;
-    }
+    if (argc < 2) return repl_main(); /* on a terminal, or statements piped in */
     const char *cmd = argv[1];
+    if (strcmp(cmd, "repl") == 0) return repl_main();
     if (strcmp(cmd, "run") == 0) return cmd_run(argc - 2, argv + 2);
     if (strcmp(cmd, "dis") == 0) return cmd_dis(argc - 2, argv + 2);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
