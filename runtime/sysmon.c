@@ -44,11 +44,11 @@ static struct {
 
 _Atomic uint64_t rt_sysmon_retakes;
 
+static int32_t nallp; /* Ps ever made: GOMAXPROCS's high-water mark (allp[i] are never freed) */
+
 /* Take back every P that has been in the same blocking call since the
  * previous look; returns how many, and in *insyscall whether any P is in
  * a call at all. */
-static int32_t nallp; /* Ps ever made: GOMAXPROCS's high-water mark (allp[i] are never freed) */
-
 static int retake(int64_t now, bool *insyscall) {
     int n = 0;
     *insyscall = false;
