@@ -1421,13 +1421,8 @@ static void check_index_expr(Checker *c, Expr *e, Type *hint) {
     case KIND_UNTYPED_STRING: {
         int64_t len = -1;
         if (x->mode == MODE_CONST) len = cv_string_val(x->cv).len;
-        int64_t i = check_index(c, idx, len, "index");
-        if (x->mode == MODE_CONST && i >= 0) {
-            e->mode = MODE_CONST;
-            e->cv = cv_int64(cv_string_val(x->cv).ptr[i]);
-            e->type = t_uint8;
-            return;
-        }
+        check_index(c, idx, len, "index");
+        /* a byte of a constant string is no constant (spec: Index expressions) */
         if (type_is_untyped(x->type)) convert_untyped(c, x, t_string);
         e->mode = MODE_VALUE;
         e->type = t_uint8;
