@@ -697,11 +697,12 @@ static void check_switch(Checker *c, Stmt *s) {
         open_scope(c);
         StmtList *body = &cl->u.caseclause.body;
         for (int j = 0; j < body->len; j++) {
-            Stmt *st = body->items[j];
-            if (st->kind == S_BRANCH && st->u.branch.tok == TK_FALLTHROUGH) {
-                if (j != body->len - 1) errorf(c, st->pos, "fallthrough statement out of place");
-                else if (i == clauses->len - 1) errorf(c, st->pos, "cannot fallthrough final case in switch");
-                else st->aux = clauses->items[i + 1];
+            Stmt *st = body->items[j], *ft = st;
+            while (ft->kind == S_LABELED) ft = ft->u.labeled.stmt; /* lab: fallthrough */
+            if (ft->kind == S_BRANCH && ft->u.branch.tok == TK_FALLTHROUGH) {
+                if (j != body->len - 1) errorf(c, ft->pos, "fallthrough statement out of place");
+                else if (i == clauses->len - 1) errorf(c, ft->pos, "cannot fallthrough final case in switch");
+                else ft->aux = clauses->items[i + 1];
                 continue;
             }
             check_stmt(c, st);

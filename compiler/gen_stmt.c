@@ -661,7 +661,10 @@ static void gen_if(FS *fs, Stmt *s) {
 }
 
 static bool ends_with_fallthrough(StmtList *l) {
-    return l->len && l->items[l->len - 1]->kind == S_BRANCH && l->items[l->len - 1]->u.branch.tok == TK_FALLTHROUGH;
+    if (!l->len) return false;
+    Stmt *s = l->items[l->len - 1];
+    while (s->kind == S_LABELED) s = s->u.labeled.stmt; /* lab: fallthrough */
+    return s->kind == S_BRANCH && s->u.branch.tok == TK_FALLTHROUGH;
 }
 
 static void gen_switch(FS *fs, Stmt *s) {
