@@ -420,14 +420,35 @@ static bool is_bytes_or_runes(Type *t) {
     return u->kind == KIND_SLICE && (u->elem->under->kind == KIND_UINT8 || u->elem->under->kind == KIND_INT32);
 }
 
+/* Are a and b identical when struct tags are ignored, also in the types
+ * they are made of ([]struct{ F string `tag` } and []struct{ F string })? */
 static bool identical_ignore_tags(Type *a, Type *b) {
     if (a == b) return true;
-    if (a->kind != KIND_STRUCT || b->kind != KIND_STRUCT || a->nfields != b->nfields) return false;
-    for (int i = 0; i < a->nfields; i++)
-        if (a->fields[i].name != b->fields[i].name || a->fields[i].type != b->fields[i].type ||
-            a->fields[i].embedded != b->fields[i].embedded)
+    if (a->kind != b->kind || is_named(a) || is_named(b)) return false;
+    switch (a->kind) {
+    case KIND_STRUCT:
+        if (a->nfields != b->nfields) return false;
+        for (int i = 0; i < a->nfields; i++)
+            if (a->fields[i].name != b->fields[i].name || a->fields[i].embedded != b->fields[i].embedded ||
+                !identical_ignore_tags(a->fields[i].type, b->fields[i].type))
+                return false;
+        return true;
+    case KIND_ARRAY: return a->len == b->len && identical_ignore_tags(a->elem, b->elem);
+    case KIND_POINTER:
+    case KIND_SLICE: return identical_ignore_tags(a->elem, b->elem);
+    case KIND_MAP: return identical_ignore_tags(a->key, b->key) && identical_ignore_tags(a->elem, b->elem);
+    case KIND_CHAN: return a->chan_dir == b->chan_dir && identical_ignore_tags(a->elem, b->elem);
+    case KIND_FUNC:
+        if (a->nparams != b->nparams || a->nresults != b->nresults ||
+            (a->flags & TF_VARIADIC) != (b->flags & TF_VARIADIC))
             return false;
-    return true;
+        for (int i = 0; i < a->nparams; i++)
+            if (!identical_ignore_tags(a->params[i], b->params[i])) return false;
+        for (int i = 0; i < a->nresults; i++)
+            if (!identical_ignore_tags(a->results[i], b->results[i])) return false;
+        return true;
+    default: return false;
+    }
 }
 
 bool convertible(Type *v, Type *t) {
