@@ -96,9 +96,17 @@ void rt_dump_goroutines(FILE *out, G *first) {
 
 /* ------------------------------------------------------ deadlock report */
 
+/* A report of a million goroutines is millions of lines: buffer stderr
+ * (the process ends right after, with a flush). */
+static void buffer_stderr(void) {
+    static char buf[1 << 16];
+    setvbuf(stderr, buf, _IOFBF, sizeof buf);
+}
+
 _Noreturn void dump_deadlock(void) {
     exit_claim();
     rt_flush_stdout();
+    buffer_stderr();
     fputs("fatal error: all goroutines are asleep - deadlock!\n\n", stderr);
     reach_compute();
     DumpCtx d = {stderr, NULL, false, true};
@@ -170,26 +178,42 @@ static bool pset_add(PtrSet *s, void *p) {
     }
 }
 
+/* Empty s for the next walk. A big table that the last walk hardly used is
+ * dropped instead of cleared: with a million small walks after one big
+ * one, clearing the big table each time would dominate. */
 static void pset_clear(PtrSet *s) {
+    if (s->cap > 1024 && s->len < s->cap / 8) {
+        free(s->slot);
+        *s = (PtrSet){0};
+        return;
+    }
     if (s->len) memset(s->slot, 0, s->cap * sizeof(void *));
     s->len = 0;
 }
 
-typedef struct Holder {
-    G *g;
-    PtrSet reached; /* waited-on channels this goroutine reaches */
-    bool complete;  /* the walk finished within its budget */
-} Holder;
+/* What the report says about one waited-on channel, computed once: the
+ * goroutines blocked on it (from its wait queues) and those that reach it
+ * without being blocked on it. */
+#define SHOWN 5 /* goroutine ids kept per list (one may be the reader itself) */
+typedef struct ChanInfo {
+    Chan *c;
+    int64_t nblocked[2];          /* receiving, sending */
+    int64_t blocked_ids[2][SHOWN];
+    int64_t nholders;
+    G *holders[SHOWN];
+} ChanInfo;
 
 typedef struct Reach {
-    PtrSet targets;  /* every channel some goroutine waits on */
-    PtrSet fences;   /* objects never walked into (Gs, and globals' storage for goroutine walks) */
+    ChanInfo *chans; /* open addressing by channel, c == NULL: empty */
+    size_t chancap, nchans;
+    PtrSet fences;   /* objects never walked into (Gs, globals' storage, the code) */
     PtrSet visited;
+    PtrSet reached;  /* waited-on channels the current walk reached */
     void **work;     /* walk queue */
     size_t nwork, capwork;
     long budget;     /* words left for the whole report */
-    Holder *holders; /* one per live goroutine */
-    size_t nholders;
+    int64_t ngs;     /* live goroutines */
+    bool incomplete; /* some goroutine's walk ran out of budget */
     PtrSet global_reached;
     bool globals_complete;
 } Reach;
@@ -201,6 +225,35 @@ static uint32_t nglobals;
 void rt_register_globals(Value *g, uint32_t n) {
     globals = g;
     nglobals = n;
+}
+
+static ChanInfo *chan_info(Chan *c, bool add) {
+    if (add && 2 * (reach.nchans + 1) > reach.chancap) {
+        size_t cap = reach.chancap ? 2 * reach.chancap : 64;
+        ChanInfo *n = calloc(cap, sizeof(ChanInfo));
+        if (!n) return NULL;
+        for (size_t i = 0; i < reach.chancap; i++) {
+            ChanInfo *o = &reach.chans[i];
+            if (!o->c) continue;
+            size_t k = pset_hash(o->c, cap);
+            while (n[k].c) k = (k + 1) & (cap - 1);
+            n[k] = *o;
+        }
+        free(reach.chans);
+        reach.chans = n;
+        reach.chancap = cap;
+    }
+    if (!reach.chancap) return NULL;
+    for (size_t k = pset_hash(c, reach.chancap);; k = (k + 1) & (reach.chancap - 1)) {
+        ChanInfo *ci = &reach.chans[k];
+        if (ci->c == c) return ci;
+        if (!ci->c) {
+            if (!add) return NULL;
+            ci->c = c;
+            reach.nchans++;
+            return ci;
+        }
+    }
 }
 
 static void walk_push(void *p) {
@@ -219,9 +272,9 @@ static bool is_chan(void *base, size_t size) {
     return size >= sizeof(Chan) && ((Chan *)base)->magic == CHAN_MAGIC;
 }
 
-/* Walk from the queued roots; record reached targets in out. Returns false
- * if the budget ran out first. fence: add every object visited (but
- * channels) to the fences afterwards. */
+/* Walk from the queued roots; record in out the waited-on channels
+ * reached. Returns false if the budget ran out first. fence: add every
+ * object visited (but channels) to the fences afterwards. */
 static bool walk(PtrSet *out, long budget, bool fence) {
     bool complete = true;
     /* Breadth-first: take from the front. */
@@ -232,7 +285,7 @@ static bool walk(PtrSet *out, long budget, bool fence) {
         int kind = GC_get_kind_and_size(base, &size);
         if (is_chan(base, size)) {
             Chan *c = base;
-            if (pset_has(&reach.targets, c)) pset_add(out, c);
+            if (chan_info(c, false)) pset_add(out, c);
             walk_push(c->buf); /* its buffered values, not its wait queues */
             continue;
         }
@@ -273,42 +326,80 @@ static void g_roots(G *g) {
     walk_push(g->start_fn);
 }
 
-static void collect_targets(G *g, void *arg) {
-    (void)arg;
-    if (atomic_load(&g->status) != G_WAITING) return;
-    if ((g->wait_reason == WAIT_CHAN_RECV || g->wait_reason == WAIT_CHAN_SEND) && g->park.obj)
-        pset_add(&reach.targets, g->park.obj);
+static bool waits_on(G *g, Chan *c, bool *is_send) {
+    if (atomic_load(&g->status) != G_WAITING) return false;
+    if (g->wait_reason == WAIT_CHAN_RECV || g->wait_reason == WAIT_CHAN_SEND) {
+        *is_send = g->wait_reason == WAIT_CHAN_SEND;
+        return g->park.obj == c;
+    }
     if (g->wait_reason == WAIT_SELECT)
         for (Sudog *s = g->park.waiting; s; s = s->waitlink)
-            if (s->c) pset_add(&reach.targets, s->c);
+            if (s->c == c) {
+                *is_send = s->is_send;
+                return true;
+            }
+    return false;
 }
 
-static void collect_holder(G *g, void *arg) {
-    size_t cap = *(size_t *)arg; /* every goroutine is asleep, but stay in bounds */
-    if (reach.nholders == cap) return;
-    Holder *h = &reach.holders[reach.nholders++];
-    h->g = g;
+/* Note the goroutines blocked on c, from its wait queues (a select's
+ * sudogs are there once per case). */
+static void note_blocked(ChanInfo *ci) {
+    for (int k = 0; k < 2; k++) {
+        G *last = NULL;
+        for (Sudog *s = (k ? ci->c->sendq : ci->c->recvq).first; s; s = s->next) {
+            if (s->g == last) continue; /* several cases of one select */
+            last = s->g;
+            if (ci->nblocked[k] < SHOWN) ci->blocked_ids[k][ci->nblocked[k]] = s->g->id;
+            ci->nblocked[k]++;
+        }
+    }
+}
+
+static void collect_targets(G *g, void *arg) {
+    (void)arg;
+    reach.ngs++;
     pset_add(&reach.fences, g);
+    if (atomic_load(&g->status) != G_WAITING) return;
+    ChanInfo *ci;
+    if ((g->wait_reason == WAIT_CHAN_RECV || g->wait_reason == WAIT_CHAN_SEND) && g->park.obj &&
+        (ci = chan_info(g->park.obj, true)) && ci->nblocked[0] + ci->nblocked[1] == 0)
+        note_blocked(ci);
+    if (g->wait_reason == WAIT_SELECT)
+        for (Sudog *s = g->park.waiting; s; s = s->waitlink)
+            if (s->c && (ci = chan_info(s->c, true)) && ci->nblocked[0] + ci->nblocked[1] == 0) note_blocked(ci);
 }
 
-static void count_g(G *g, void *arg) {
-    (void)g;
-    (*(size_t *)arg)++;
+static void push_code_roots(G *g, void *arg) {
+    (void)arg;
+    for (uint32_t k = 0; k < g->nframes; k++) walk_push(g->frames[k].fn);
+    if (g->start_fn) walk_push(g->start_fn->fn);
 }
 
-/* Compute, for the deadlock report, which goroutines (and whether the
- * package variables) reach each waited-on channel. */
+/* One goroutine's walk: it holds the waited-on channels it reaches and is
+ * not blocked on. */
+static void walk_goroutine(G *g, void *arg) {
+    (void)arg;
+    g_roots(g);
+    if (!walk(&reach.reached, per_g_budget(), false)) reach.incomplete = true;
+    for (size_t i = 0; i < reach.reached.cap; i++) {
+        Chan *c = reach.reached.slot[i];
+        bool is_send;
+        if (!c || waits_on(g, c, &is_send)) continue;
+        ChanInfo *ci = chan_info(c, false);
+        if (ci->nholders < SHOWN) ci->holders[ci->nholders] = g;
+        ci->nholders++;
+    }
+    pset_clear(&reach.reached);
+}
+
+/* Compute, for the deadlock report, who is blocked on and who reaches each
+ * waited-on channel, and which of them the package variables reach. */
 static void reach_compute(void) {
     memset(&reach, 0, sizeof reach);
     reach.budget = WALK_BUDGET_TOTAL;
-    rt_for_each_g(collect_targets, NULL);
-    if (!reach.targets.len) return;
-    size_t n = 0;
-    rt_for_each_g(count_g, &n);
-    reach.holders = calloc(n + 1, sizeof(Holder));
-    if (!reach.holders) return;
-    rt_for_each_g(collect_holder, &n);
-    /* The globals first, with only the goroutines fenced off. */
+    rt_for_each_g(collect_targets, NULL); /* also fences the Gs */
+    if (!reach.nchans) return;
+    /* The globals first. */
     if (globals) {
         for (uint32_t i = 0; i < nglobals; i++) walk_push(globals[i].p);
         reach.globals_complete = walk(&reach.global_reached, per_g_budget(), false);
@@ -322,24 +413,11 @@ static void reach_compute(void) {
      * functions). It holds no channels, only the globals (fenced off now),
      * yet it is most of what each goroutine reaches: walk it once and
      * fence it off too, so the goroutines' walks cover only their data. */
-    for (size_t i = 0; i < reach.nholders; i++) {
-        G *g = reach.holders[i].g;
-        for (uint32_t k = 0; k < g->nframes; k++) walk_push(g->frames[k].fn);
-        if (g->start_fn) walk_push(g->start_fn->fn);
-    }
+    rt_for_each_g(push_code_roots, NULL);
     PtrSet none = {0};
     walk(&none, WALK_BUDGET_CODE, true);
     free(none.slot);
-    for (size_t i = 0; i < reach.nholders; i++) {
-        g_roots(reach.holders[i].g);
-        reach.holders[i].complete = walk(&reach.holders[i].reached, per_g_budget(), false);
-    }
-}
-
-static Holder *holder_of(G *g) {
-    for (size_t i = 0; i < reach.nholders; i++)
-        if (reach.holders[i].g == g) return &reach.holders[i];
-    return NULL;
+    rt_for_each_g(walk_goroutine, NULL);
 }
 
 static const char *chan_desc(Chan *c, char *buf, size_t n) {
@@ -358,67 +436,19 @@ static void chan_where(FILE *out, Chan *c) {
         fprintf(out, " made at %s:%d", c->made_file, c->made_line);
 }
 
-typedef struct HolderCtx {
-    FILE *out;
-    G *self;
-    Chan *c;
-    int holders;     /* goroutines that reach c (other than those blocked on it) */
-    int others;      /* other live goroutines */
-    bool incomplete; /* some walk ran out of budget */
-    int nblocked[2]; /* other goroutines blocked on c: receiving, sending */
-    int64_t blocked_ids[2][4]; /* the first few of them */
-} HolderCtx;
-
-static bool waits_on(G *g, Chan *c, bool *is_send) {
-    if (g->wait_reason == WAIT_CHAN_RECV || g->wait_reason == WAIT_CHAN_SEND) {
-        *is_send = g->wait_reason == WAIT_CHAN_SEND;
-        return g->park.obj == c;
-    }
-    if (g->wait_reason == WAIT_SELECT)
-        for (Sudog *s = g->park.waiting; s; s = s->waitlink)
-            if (s->c == c) {
-                *is_send = s->is_send;
-                return true;
-            }
-    return false;
-}
-
-static void holder_each(G *g, void *arg) {
-    HolderCtx *h = arg;
-    if (g == h->self) return;
-    h->others++;
-    bool is_send = false;
-    if (atomic_load(&g->status) == G_WAITING && waits_on(g, h->c, &is_send)) {
-        int k = is_send;
-        if (h->nblocked[k] < 4) h->blocked_ids[k][h->nblocked[k]] = g->id;
-        h->nblocked[k]++;
-        return;
-    }
-    Holder *ho = holder_of(g);
-    if (!ho || !ho->complete) h->incomplete = true;
-    if (!ho || !pset_has(&ho->reached, h->c)) return;
-    /* Name the first few holders; a thousand identical lines help nobody. */
-    if (++h->holders > 4) return;
-    int line = 0;
-    const char *file = NULL;
-    const char *fn = vm_current_function(g, &line, &file);
-    fprintf(h->out,
-            "       goroutine %lld may hold it (a reference is reachable from its registers), but is itself"
-            " blocked [%s]",
-            (long long)g->id, status_string(g, atomic_load(&g->status)));
-    if (fn) fprintf(h->out, " in %s", fn);
-    if (file) fprintf(h->out, " at %s:%d", file, line);
-    fputc('\n', h->out);
-}
-
-/* "goroutine 7 is" / "goroutines 7, 9, 12, 15 and 996 more are" */
-static void print_gids(FILE *out, const int64_t *ids, int n) {
-    fprintf(out, "goroutine%s ", n > 1 ? "s" : "");
-    int shown = n < 4 ? n : 4;
-    for (int i = 0; i < shown; i++)
-        fprintf(out, "%s%lld", i == 0 ? "" : i == shown - 1 && n == shown ? " and " : ", ", (long long)ids[i]);
-    if (n > shown) fprintf(out, " and %d more", n - shown);
-    fputs(n > 1 ? " are" : " is", out);
+/* "goroutine 7 is" / "goroutines 7, 9, 12, 15 and 996 more are", leaving
+ * out self. */
+static void print_gids(FILE *out, const int64_t *ids, int64_t n, int64_t self) {
+    int64_t shown[SHOWN];
+    int k = 0;
+    for (int i = 0; i < SHOWN && i < n; i++)
+        if (ids[i] != self && k < SHOWN - 1) shown[k++] = ids[i];
+    int64_t total = self >= 0 ? n - 1 : n; /* self is among the n, kept or not */
+    fprintf(out, "goroutine%s ", total > 1 ? "s" : "");
+    for (int i = 0; i < k; i++)
+        fprintf(out, "%s%lld", i == 0 ? "" : i == k - 1 && total == k ? " and " : ", ", (long long)shown[i]);
+    if (total > k) fprintf(out, " and %lld more", (long long)(total - k));
+    fputs(total > 1 ? " are" : " is", out);
 }
 
 static void explain_chan(FILE *out, G *g, Chan *c, bool is_send) {
@@ -426,28 +456,48 @@ static void explain_chan(FILE *out, G *g, Chan *c, bool is_send) {
     fprintf(out, "  why: %s channel (%s)", is_send ? "sending on" : "receiving from", chan_desc(c, buf, sizeof buf));
     chan_where(out, c);
     fputc('\n', out);
-    HolderCtx h = {.out = out, .self = g, .c = c};
-    rt_for_each_g(holder_each, &h);
-    if (h.holders > 4) fprintf(out, "       and %d more goroutines may hold it, all blocked\n", h.holders - 4);
+    ChanInfo *ci = chan_info(c, false);
+    if (!ci) return;
+    /* Goroutines that may hold it, then those blocked on it (g is one of
+     * them, in the direction it waits: count it out). */
+    for (int64_t i = 0; i < ci->nholders && i < SHOWN - 1; i++) {
+        G *h = ci->holders[i];
+        int line = 0;
+        const char *file = NULL;
+        const char *fn = vm_current_function(h, &line, &file);
+        fprintf(out,
+                "       goroutine %lld may hold it (a reference is reachable from its registers), but is itself"
+                " blocked [%s]",
+                (long long)h->id, status_string(h, atomic_load(&h->status)));
+        if (fn) fprintf(out, " in %s", fn);
+        if (file) fprintf(out, " at %s:%d", file, line);
+        fputc('\n', out);
+    }
+    if (ci->nholders > SHOWN - 1)
+        fprintf(out, "       and %lld more goroutines may hold it, all blocked\n", (long long)(ci->nholders - SHOWN + 1));
+    bool others_blocked = false;
     for (int k = 0; k < 2; k++) {
-        if (!h.nblocked[k]) continue;
+        int64_t n = ci->nblocked[k];
+        bool self_here = k == (int)is_send;
+        if (n - (self_here ? 1 : 0) <= 0) continue;
+        others_blocked = true;
         fputs("       ", out);
-        print_gids(out, h.blocked_ids[k], h.nblocked[k]);
+        print_gids(out, ci->blocked_ids[k], n, self_here ? g->id : -1);
         fprintf(out, " also blocked on it (%s)\n", k ? "sending" : "receiving");
     }
-    if (h.holders > 0) return;
+    if (ci->nholders > 0) return;
     /* Nobody else reaches it (those blocked on it cannot help: they wait
      * in the same direction, or they would have met). */
     const char *op = is_send ? "receive from" : "send on";
-    const char *lead = h.nblocked[0] + h.nblocked[1] > 0 ? "and no other goroutine" : "no other goroutine";
+    const char *lead = others_blocked ? "and no other goroutine" : "no other goroutine";
     if (pset_has(&reach.global_reached, c)) {
-        if (h.others == 0)
+        if (reach.ngs <= 1)
             fprintf(out, "       it is reachable from a package-level variable, but no other goroutine is left"
                          " to %s it\n", op);
         else
             fprintf(out, "       it is reachable from a package-level variable, but every other goroutine is"
                          " blocked too\n");
-    } else if (h.incomplete || !reach.globals_complete) {
+    } else if (reach.incomplete || !reach.globals_complete) {
         fprintf(out, "       %s was found holding this channel (the search was cut short)\n", lead);
     } else {
         fprintf(out, "       %s holds this channel, so nothing can ever %s it\n", lead, op);
@@ -523,6 +573,7 @@ static void *sigquit_thread(void *arg) {
     }
     exit_claim();
     rt_flush_stdout();
+    buffer_stderr();
     fputs("SIGQUIT: quit\nPC=0x0 m=0 sigcode=0\n\n", stderr);
     rt_dump_goroutines(stderr, NULL);
     fflush(stderr);
