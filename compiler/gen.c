@@ -726,6 +726,13 @@ Func *gen_package_init(Session *s, Package *pkg) {
         set_line(&fs, o->pos);
         if (nv == nn) {
             Expr *e = sp->u.value.values.items[o->index];
+            if (e->type == o->type && o->name != intern_cstr("_") && is_large_in_memory(e)) {
+                int dst = reg_alloc(&fs, 1);
+                emit_bx(&fs, OP_LOADK, dst, add_k_ptr(&fs, o->storage));
+                gen_copy_large(&fs, e, dst);
+                fs.freereg = mark;
+                continue;
+            }
             int r = reg_alloc(&fs, (int)o->type->size);
             expr_to_type(&fs, e, o->type, r);
             if (o->name != intern_cstr("_"))

@@ -140,6 +140,8 @@ void gen_block(FS *fs, StmtList *l);
 /* Copy src, a large value in memory, to the address in register dst; false
  * (and nothing emitted) when src does not qualify. */
 bool gen_copy_large(FS *fs, Expr *src, int dst);
+/* Is e a large value that can be copied from memory: a variable in memory,
+ * or a composite literal (built in memory)? */
 bool is_large_in_memory(Expr *e);
 void lv_fold_offset(FS *fs, LValue *lv);
 

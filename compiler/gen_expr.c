@@ -241,10 +241,64 @@ LValue gen_lvalue(FS *fs, Expr *e) {
     }
 }
 
+static bool is_large_composite(Expr *e) {
+    e = unparen(e);
+    Kind k = e->type->under->kind;
+    return e->kind == E_COMPOSITELIT && tsize(e->type) > LARGE_VALUE_SLOTS && (k == KIND_STRUCT || k == KIND_ARRAY);
+}
+
+/* A composite literal of a large struct or array type (more slots than a
+ * function may have registers) is built in a fresh box, element by
+ * element. Returns the register holding the box. */
+static int gen_composite_box(FS *fs, Expr *e) {
+    Type *u = e->type->under;
+    ExprList *elts = &e->u.composite.elts;
+    int p = reg_alloc(fs, 1);
+    emit_newbox(fs, p, e->type);
+    int64_t idx = 0;
+    for (int i = 0; i < elts->len; i++) {
+        Expr *v = elts->items[i];
+        Type *et;
+        int64_t off;
+        if (u->kind == KIND_STRUCT) {
+            int fi = i;
+            if (v->kind == E_KEYVALUE) {
+                fi = (int)(intptr_t)v->u.binary.x->aux - 1;
+                v = v->u.binary.y;
+            }
+            et = u->fields[fi].type;
+            off = (int64_t)u->fields[fi].offset;
+        } else {
+            if (v->kind == E_KEYVALUE) {
+                idx = cv_int64_val(cv_to_int(v->u.binary.x->cv));
+                v = v->u.binary.y;
+            }
+            et = u->elem;
+            off = idx++ * tsize(et);
+        }
+        int mark = fs->freereg;
+        LValue lv = {.kind = LV_PTR, .type = et, .reg = p, .off = (int)off};
+        if (v->type == et && is_large_in_memory(v)) {
+            lv_fold_offset(fs, &lv);
+            int d = reg_alloc(fs, 1);
+            if (lv.off) emit(fs, OP_ADDROFF, d, lv.reg, lv.off);
+            else emit_move(fs, d, lv.reg, 1);
+            gen_copy_large(fs, v, d);
+        } else {
+            int r = reg_alloc(fs, tsize(et) ? tsize(et) : 1);
+            expr_to_type(fs, v, et, r);
+            lv_store(fs, &lv, r);
+        }
+        fs->freereg = mark;
+    }
+    return p;
+}
+
 /* A register holding the address of addressable e (or of a fresh copy of a
  * composite literal). */
 static int gen_addr(FS *fs, Expr *e) {
     e = unparen(e);
+    if (is_large_composite(e)) return gen_composite_box(fs, e);
     if (e->kind == E_COMPOSITELIT) {
         int v = reg_alloc(fs, tsize(e->type));
         gen_composite(fs, e, v);
@@ -304,7 +358,7 @@ static bool in_memory(Expr *e) {
 }
 
 bool is_large_in_memory(Expr *e) {
-    return tsize(e->type) > LARGE_VALUE_SLOTS && !is_iface(e->type) && in_memory(e);
+    return tsize(e->type) > LARGE_VALUE_SLOTS && !is_iface(e->type) && (in_memory(e) || is_large_composite(e));
 }
 
 bool gen_copy_large(FS *fs, Expr *src, int dst) {
