@@ -675,9 +675,14 @@ static void build_table(Session *s, Type *t) {
             } else {
                 const char *wname = sel.nsteps ? gc_sprintf("%s.%s", type_string(t), name) : func_of(s, m)->name;
                 fn = gen_method_adapter(s, wname, t, IN_DATAWORD, &sel, m, NULL, sig_with_recv(t_unsafeptr, sig));
+                if (sel.nsteps == 0 && t->size >= 2 && m->type->params[0] == t) {
+                    /* the VM can unbox the receiver itself (Method.unbox) */
+                    vec_push(&ms, ((Method){name, sig, fn, false, t->size, func_of(s, m)}));
+                    continue;
+                }
             }
         }
-        vec_push(&ms, ((Method){name, sig, fn, m ? m->ptr_recv : false}));
+        vec_push(&ms, ((Method){name, sig, fn, m ? m->ptr_recv : false, 0, NULL}));
     }
     (void)is_ptr;
     type_set_methods(t, ms.items, ms.len);

@@ -1197,9 +1197,23 @@ dispatch:
         const char *name = K[i.c].p;
         const Method *m = find_method(t, name);
         if (unlikely(!m)) THROW(gc_sprintf("goi: method %s not found on %s", name, type_string(t)));
+        callee_cl = NULL;
+        if (m->unbox) {
+            /* receiver of m->unbox slots, boxed in the data word: move the
+             * arguments up to make room, and unbox it into the window */
+            callee = func_ready(m->direct);
+            uint32_t at = (uint32_t)(base - g->stack) + i.a;
+            if (unlikely(at + callee->frame_size + m->unbox > g->stack_size)) {
+                vm_ensure_stack(g, at + callee->frame_size + m->unbox);
+                base = g->stack + fr->base;
+            }
+            Value *box = base[i.b + 1].p;
+            memmove(base + i.a + m->unbox, base + i.a + 1, (callee->nargs - m->unbox) * sizeof(Value));
+            copy_slots(base + i.a, box, m->unbox);
+            goto do_call;
+        }
         base[i.a] = base[i.b + 1];
         callee = m->fn;
-        callee_cl = NULL;
         goto do_call;
     }
 do_call:

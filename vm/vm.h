@@ -122,6 +122,11 @@ typedef struct Method {
     Type *sig;        /* KIND_FUNC without receiver */
     Func *fn;
     bool ptr_recv;    /* declared with a pointer receiver (only in *T's set) */
+    /* A value method of a T of two or more slots: instead of calling fn (an
+     * adapter that unboxes the receiver), CALLIFACE copies the unbox slots
+     * from the data word's box and calls direct itself, saving a frame. */
+    uint32_t unbox;
+    Func *direct;
 } Method;
 
 enum {
