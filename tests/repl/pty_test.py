@@ -91,25 +91,29 @@ class Repl:
             self.pump(0.05)
         raise Failure("screen never showed %r; it shows:\n%s" % (what, self.screen.text()))
 
-    def expect_prompt_after(self, marker, timeout=10):
+    @staticmethod
+    def _last_line(lines, marker, exact):
+        found = [i for i, l in enumerate(lines) if (l == marker if exact else marker in l)]
+        return found[-1] if found else -1
+
+    def expect_prompt_after(self, marker, timeout=10, exact=False):
         """Wait for the output that follows the last line containing marker
-        and a fresh prompt after it."""
+        (or equal to it) and a fresh prompt after it."""
         def ready(s):
             lines = s.text().split("\n")
-            idx = max((i for i, l in enumerate(lines) if marker in l), default=-1)
+            idx = self._last_line(lines, marker, exact)
             return idx >= 0 and any(l.startswith(PROMPT) for l in lines[idx + 1:])
         self.expect(ready, timeout)
 
-    def lines_after(self, marker):
+    def lines_after(self, marker, exact=False):
         lines = self.screen.text().split("\n")
-        idx = max(i for i, l in enumerate(lines) if marker in l)
-        return lines[idx + 1:]
+        return lines[self._last_line(lines, marker, exact) + 1:]
 
     def run(self, stmt, timeout=10):
         """Type a one-line statement and return the lines it printed."""
         self.line(stmt)
-        self.expect_prompt_after(PROMPT + " " + stmt, timeout)
-        out = self.lines_after(PROMPT + " " + stmt)
+        self.expect_prompt_after(PROMPT + " " + stmt, timeout, exact=True)
+        out = self.lines_after(PROMPT + " " + stmt, exact=True)
         return out[:-1] if out and out[-1].startswith(PROMPT) else out
 
     def quit(self, keys="\x04"):
@@ -197,7 +201,7 @@ def tab_completion(r, home):
     r.type("ans\t", pause=0.3)
     r.expect(lambda s: s.cursor_line() == PROMPT + " answer")
     r.line("")
-    r.expect_prompt_after(PROMPT + " answer")
+    r.expect_prompt_after(PROMPT + " answer", exact=True)
 
 
 def background_output_while_typing(r, home):
@@ -224,8 +228,9 @@ def background_output_while_typing(r, home):
 
 def interrupt_infinite_loop(r, home):
     r.run("n := 0")
-    r.line("for { n++ }")
-    r.pump(0.5)
+    r.line('fmt.Println("looping"); for { n++ }')
+    r.expect(lambda s: s.text().endswith("looping"))  # it runs
+    r.pump(0.2)
     r.type("\x03")
     r.expect("interrupted")
     r.expect_prompt_after("interrupted")
@@ -233,8 +238,9 @@ def interrupt_infinite_loop(r, home):
     check(out == ["true"], "the loop ran, and the session goes on", r)
     # a statement blocked on a channel, with a goroutine still alive elsewhere
     r.run("go func() { time.Sleep(time.Hour) }()")
-    r.line("<-make(chan int)")
-    r.pump(0.5)
+    r.line('fmt.Println("waiting"); <-make(chan int)')
+    r.expect(lambda s: s.text().endswith("waiting"))
+    r.pump(0.2)
     r.type("\x03")
     r.expect("left behind [chan receive]")
     check(r.run("1 + 1") == ["2"], "the REPL answers after the interrupt", r)
