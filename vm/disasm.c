@@ -44,7 +44,15 @@ static void print_k(FILE *out, const Func *f, long k, KView view) {
     case KV_INT: fprintf(out, "%lld", (long long)v.i); break;
     case KV_FLOAT: fprintf(out, "%g", v.f); break;
     case KV_NUMBER:
-        /* LOADK holds an integer or a float: small magnitudes read as integers */
+        /* LOADK holds an integer, a float, or a function value (a closure
+         * in the collected heap); small magnitudes read as integers */
+        if (v.p && GC_base(v.p) == v.p && GC_size(v.p) >= sizeof(Closure)) {
+            const Closure *c = v.p;
+            if (c->fn && GC_base((void *)c->fn) == (void *)c->fn && c->fn->name) {
+                fprintf(out, "func %s", c->fn->name);
+                break;
+            }
+        }
         if (v.i > -(1ll << 40) && v.i < (1ll << 40)) fprintf(out, "%lld", (long long)v.i);
         else if (isfinite(v.f)) fprintf(out, "%g", v.f);
         else fprintf(out, "%lld", (long long)v.i);
