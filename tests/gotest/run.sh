@@ -4,7 +4,7 @@
 # the real Go toolchain and once with goi, and the two results are compared.
 #
 # usage: run.sh [-j N] [-o DIR] [-t SECS] [--goroot DIR] [--dirs "D..."]
-#               [--cache DIR] GOI [TEST.go...]
+#               [--cache DIR] [--compile] GOI [TEST.go...]
 #
 #   -j N         parallel jobs (default: the number of CPUs)
 #   -o DIR       where to write results.tsv and the outputs of the tests
@@ -17,6 +17,9 @@
 #   --cache DIR  where the real Go results are kept between runs, keyed by
 #                the test's contents and the Go version (default:
 #                ${XDG_CACHE_HOME:-~/.cache}/goi-gotest)
+#   --compile    also the "// compile" tests, which must only compile: each
+#                becomes package main (with an empty main when it has none)
+#                and goi compiles it (goi dis) where Go builds it
 #   TEST.go...   run only these tests (paths relative to GOROOT/test)
 #
 # Prints one line per test that is not "same", then the summary. See README.md
@@ -36,6 +39,7 @@ goroot=
 dirs=". ken chan interface fixedbugs abi"
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/goi-gotest
 one=
+compile_tests=false
 
 while [ $# -gt 0 ]; do
     case $1 in
@@ -45,6 +49,7 @@ while [ $# -gt 0 ]; do
         --goroot) [ $# -ge 2 ] || usage; goroot=$2; shift 2 ;;
         --dirs) [ $# -ge 2 ] || usage; dirs=$2; shift 2 ;;
         --cache) [ $# -ge 2 ] || usage; cache=$2; shift 2 ;;
+        --compile) compile_tests=true; shift ;;
         --one) one=1; shift ;; # internal: run one test (used by the workers)
         -h | --help) usage ;;
         -*) echo "run.sh: unknown option $1" >&2; usage ;;
@@ -87,7 +92,11 @@ select_test() {
     local -a out=()
     r=$(recipe "$f")
     read -r -a words <<<"$r"
-    case ${words[0]:-} in run | runoutput) ;; *) return 1 ;; esac
+    case ${words[0]:-} in
+        run | runoutput) ;;
+        compile) $compile_tests || return 1 ;;
+        *) return 1 ;;
+    esac
     # gc's build constraints may also follow other header comments.
     sed '/^package /q' "$f" | grep -Eq '^//go:build|^// \+build' && return 1
     for w in "${words[@]:1}"; do
@@ -134,13 +143,27 @@ reference() {
         mkdir -p "$dir"
         rm -f "$dir/flaky" "$dir/nobuild"
         src="$testdir/$rel"
-        if [ "$action" = runoutput ]; then
+        if [ "$action" = compile ]; then
+            src="$dir/main.go"
+            sed -E 's/^package [A-Za-z0-9_]+$/package main/' "$testdir/$rel" >"$src"
+            grep -q '^func main()' "$src" || printf '\nfunc main() {}\n' >>"$src"
+        fi
+        if [ "$action" = compile ] && (cd "$tmp" && GOFLAGS= GO111MODULE=off "$gobin" build -o "$tmp/prog" "$src") \
+            >"$dir/build.log" 2>&1; then
+            : >"$dir/ref.stdout"
+            : >"$dir/ref.stderr"
+            echo 0 >"$dir/ref.rc"
+        elif [ "$action" = compile ]; then
+            touch "$dir/nobuild"
+        elif [ "$action" = runoutput ]; then
             src="$dir/gen.go"
             { (cd "$tmp" && GOFLAGS= GO111MODULE=off "$gobin" build -o "$tmp/gen" "$testdir/$rel") &&
                 run_prog "$tmp/gen" "$timeout_s" "$tmp/gen" && cp "$tmp/gen.stdout" "$src"; } \
                 >"$dir/build.log" 2>&1 || rm -f "$src"
         fi
-        if [ -f "$src" ] && (cd "$tmp" && GOFLAGS= GO111MODULE=off "$gobin" build -o "$tmp/prog" "$src") \
+        if [ "$action" = compile ]; then
+            : # built above
+        elif [ -f "$src" ] && (cd "$tmp" && GOFLAGS= GO111MODULE=off "$gobin" build -o "$tmp/prog" "$src") \
             >>"$dir/build.log" 2>&1; then
             run_prog "$dir/ref" "$timeout_s" "$tmp/prog" "${args[@]}"
             run_prog "$tmp/again" "$timeout_s" "$tmp/prog" "${args[@]}"
@@ -186,7 +209,12 @@ run_one() {
     got="$work/${rel//\//_}"
     prog="$testdir/$rel"
     [ "$action" = runoutput ] && prog="$ref/gen.go"
-    run_prog "$got" "$timeout_s" "$goi" run "$prog" "${args[@]}"
+    if [ "$action" = compile ]; then
+        run_prog "$got" "$timeout_s" "$goi" dis "$ref/main.go"
+        : >"$got.stdout" # the bytecode listing
+    else
+        run_prog "$got" "$timeout_s" "$goi" run "$prog" "${args[@]}"
+    fi
     rc=$(cat "$got.rc")
     want_rc=$(cat "$ref/ref.rc")
 
@@ -272,8 +300,10 @@ else
 fi
 
 self="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
+compile_flag=()
+$compile_tests && compile_flag=(--compile)
 xargs -a "$list" -n 4 -P "$jobs" "$self" --one -o "$outdir" -t "$timeout_s" \
-    --goroot "$goroot" --cache "$cache" "$goi" | sort -k2,2 >"$outdir/results.tsv"
+    --goroot "$goroot" --cache "$cache" "${compile_flag[@]}" "$goi" | sort -k2,2 >"$outdir/results.tsv"
 
 awk -F'\t' '$1 != "same" && $1 != "unsupported" { printf "%-16s %s  %s\n", $1, $2, $3 }' "$outdir/results.tsv"
 echo
