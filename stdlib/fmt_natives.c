@@ -6,6 +6,7 @@
 #include "../runtime/runtime.h"
 
 #include <errno.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -50,6 +51,16 @@ static int n_sprintf(G *g, Value *a) {
     if (rc != NATIVE_OK) return rc;
     a = window_again(g, a, off);
     ret_str(a, str_from(b.data, b.len));
+    return NATIVE_OK;
+}
+
+/* func ldexp(frac float64, exp int) float64 */
+static int n_ldexp(G *g, Value *a) {
+    (void)g;
+    int64_t e = a[1].i;
+    if (e > 100000) e = 100000;
+    if (e < -100000) e = -100000;
+    a[0].f = ldexp(a[0].f, (int)e);
     return NATIVE_OK;
 }
 
@@ -167,6 +178,7 @@ const NativeDef stdlib_natives_fmt[] = {
     NATIVE("Sprintf", n_sprintf),
     NATIVE("Sprintln", n_sprintln),
     NATIVE("errorf", n_errorf),
+    NATIVE("ldexp", n_ldexp),
     NATIVE("readStdin", n_read_stdin),
     NATIVE("registerState", n_register_state),
     NATIVE("scanKind", n_scan_kind),

@@ -9,7 +9,6 @@ package fmt
 import (
 	"errors"
 	"io"
-	"math"
 	"strconv"
 	"unicode/utf8"
 )
@@ -89,6 +88,10 @@ func Sprintln(a ...any) string
 func Print(a ...any) (n int, err error)
 func Printf(format string, a ...any) (n int, err error)
 func Println(a ...any) (n int, err error)
+
+// ldexp is math.Ldexp. fmt does not import math: math is large, and most
+// programs print without it.
+func ldexp(frac float64, exp int) float64
 
 // errorf formats like Sprintf and returns the index of the operand of the
 // %w verb, or -1.
@@ -692,7 +695,7 @@ func (s *ss) convertFloat(str string, n int) float64 {
 			}
 			s.error(err)
 		}
-		return math.Ldexp(f, m)
+		return ldexp(f, m)
 	}
 	f, err := strconv.ParseFloat(str, n)
 	if err != nil {
