@@ -866,6 +866,10 @@ static void resolve_type_decl(Checker *c, Object *o) {
         o->type = check_type_expr(c, sp->u.type.type);
         return;
     }
+    if (sp->u.type.tparams.len) { /* reported as unsupported when declared */
+        set_underlying(c, o->type, t_invalid);
+        return;
+    }
     if (o->type->checker) ((NamedInfo *)o->type->checker)->indirections = c->s->type_indirections;
     declare_underlying(c, o);
 }
@@ -909,6 +913,14 @@ static void report_alias_cycle(Checker *c, Object *o) {
     errorf(c, first->pos, "invalid recursive type %s", first->name);
 }
 
+/* A generic function or a method of a generic type: goi reports it once
+ * and checks neither its signature nor its body, whose type parameters
+ * would only cascade into more errors. */
+static bool is_generic_func(Decl *d) {
+    Expr *base = d->u.func.recv ? recv_base_expr(d->u.func.recv) : NULL;
+    return d->u.func.type->u.functype.tparams.len || (base && base->kind == E_INDEX);
+}
+
 void resolve_object(Checker *c, Object *o) {
     if (o->color == 2) return;
     if (unlikely(nested_too_deeply(c, o->pos))) { /* a long chain of declarations, each needing the next */
@@ -937,6 +949,10 @@ void resolve_object(Checker *c, Object *o) {
     case OBJ_TYPE: resolve_type_decl(&sub, o); break;
     case OBJ_FUNC: {
         Decl *d = o->decl;
+        if (is_generic_func(d)) { /* reported as unsupported when declared */
+            o->type = t_invalid;
+            break;
+        }
         FuncCtx *fc = NEW(FuncCtx);
         fc->obj = o;
         fc->recv = d->u.func.recv;

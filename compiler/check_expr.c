@@ -158,8 +158,12 @@ static void check_ident(Checker *c, Expr *e) {
     case OBJ_FUNC:
         if (o->color != 2) resolve_object(c, o);
         record_use(c, o);
+        if (!o->type || o->type->kind == KIND_INVALID) { /* a generic function, reported where declared */
+            invalid(e);
+            return;
+        }
         e->mode = MODE_VALUE;
-        e->type = o->type ? o->type : t_invalid;
+        e->type = o->type;
         break;
     case OBJ_BUILTIN:
         e->mode = MODE_BUILTIN;

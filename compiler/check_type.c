@@ -793,6 +793,18 @@ Type *check_func_type(Checker *c, FuncTypeNode *ft, Field *recv, FuncCtx *fc, Sc
     Scope *saved = c->scope;
     c->scope = scope;
     if (ft->tparams.len && !fc) errorf(c, ft->func_pos, "generic functions are not supported by goi");
+    /* The declaration was reported as unsupported; its type parameters
+     * denote an invalid type so that their uses do not cascade into
+     * "undefined: T" errors. */
+    for (int i = 0; i < ft->tparams.len; i++) {
+        Field *tp = ft->tparams.items[i];
+        for (int j = 0; j < tp->names.len; j++) {
+            Expr *n = tp->names.items[j];
+            Object *o = new_object(OBJ_TYPE, n->u.ident.name, t_invalid, n->pos);
+            o->color = 2; /* resolved */
+            declare(c, scope, o);
+        }
+    }
     if (recv) {
         FieldList rl = {0};
         vec_push(&rl, recv);

@@ -130,6 +130,23 @@ Test(checker, types) {
     EXPECT_ERROR(PROG("func f[T any](x T) {}\nfunc main() {}\n"), "not supported by goi");
 }
 
+/* Generics are unsupported: one error per generic declaration or
+ * instantiation, and none cascading from their type parameters or uses. */
+Test(checker, generics_reported_once) {
+    const char *e = errors_of(PROG("type Stack[T any] struct{ items []T }\n"
+                                   "func (s *Stack[T]) Push(x T) { s.items = append(s.items, x) }\n"
+                                   "func Sum[T int | float64](xs ...T) T { var t T; return t }\n"
+                                   "func main() { var s Stack[int]; s.Push(1); println(Sum(1, 2), Sum[int](3)) }\n"));
+    cr_assert_str_eq(e, "2:6: generic type Stack is not supported by goi\n"
+                        "3:10: generic receiver types are not supported by goi\n"
+                        "4:6: generic function Sum is not supported by goi\n"
+                        "5:21: generic type instantiation is not supported by goi\n");
+    /* the program's other errors are still reported */
+    e = errors_of(PROG("func Map[T any](x T) T { return x }\nfunc main() { _ = Map(1); undefinedThing() }\n"));
+    cr_assert_str_eq(e, "2:6: generic function Map is not supported by goi\n"
+                        "3:27: undefined: undefinedThing\n");
+}
+
 Test(checker, switch_cases) {
     EXPECT_ERROR(PROG("func main() { x := 1; switch x { case 1, 1: } }\n"), "duplicate case 1");
 }
