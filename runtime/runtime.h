@@ -43,9 +43,10 @@ typedef struct M M;
 typedef struct Sudog Sudog;
 typedef struct Timer Timer;
 
-/* Why a goroutine waits, in Go 1.19's words (for tracebacks and deadlock
- * reports). Go 1.19 says "semacquire" for every sync primitive but Cond;
- * the reasons stay apart here so the deadlock report can say which one. */
+/* Why a goroutine waits, in Go's words (for tracebacks and deadlock
+ * reports). The sync primitives use the names Go 1.20 introduced
+ * (sync.Mutex.Lock, sync.WaitGroup.Wait, ...): Go 1.19 said "semacquire"
+ * for all of them, which tells a student nothing. */
 #define GOI_WAIT_REASONS(X)                                                                        \
     X(WAIT_NONE, "")                                                                               \
     X(WAIT_CHAN_RECV, "chan receive")                                                              \
@@ -55,10 +56,10 @@ typedef struct Timer Timer;
     X(WAIT_SELECT, "select")                                                                       \
     X(WAIT_SELECT_NO_CASES, "select (no cases)")                                                   \
     X(WAIT_SLEEP, "sleep")                                                                         \
-    X(WAIT_MUTEX, "semacquire")                                                                    \
-    X(WAIT_RWMUTEX_R, "semacquire")                                                                \
-    X(WAIT_RWMUTEX_W, "semacquire")                                                                \
-    X(WAIT_WAITGROUP, "semacquire")                                                                \
+    X(WAIT_MUTEX, "sync.Mutex.Lock")                                                               \
+    X(WAIT_RWMUTEX_R, "sync.RWMutex.RLock")                                                        \
+    X(WAIT_RWMUTEX_W, "sync.RWMutex.Lock")                                                         \
+    X(WAIT_WAITGROUP, "sync.WaitGroup.Wait")                                                       \
     X(WAIT_COND, "sync.Cond.Wait")                                                                 \
     X(WAIT_SEMACQUIRE, "semacquire")                                                               \
     X(WAIT_SYSCALL, "syscall")                                                                     \

@@ -797,7 +797,7 @@ static int mu_park_main(G *g, Value *L) {
     case 1:
         if (!parked(waiters[0])) return MOCK_YIELD;
         CHECK(waiters[0]->wait_reason == WAIT_MUTEX);
-        CHECK(strcmp(wait_reason_string(WAIT_MUTEX), "semacquire") == 0); /* Go 1.19's word */
+        CHECK(strcmp(wait_reason_string(WAIT_MUTEX), "sync.Mutex.Lock") == 0);
         CHECK(!atomic_load(&locker_done));
         rt_mutex_unlock(g, mu);
         PC = 2;
@@ -1367,7 +1367,7 @@ static void check_deadlock_report(Child c) {
     T_ASSERT(strstr(c.err, "  why: receiving from channel (chan int, unbuffered) made at prog.go:12\n"
                             "       no other goroutine holds this channel, so nothing can ever send on it\n"),
               "stderr:\n%s", c.err);
-    T_ASSERT(strstr(c.err, "[semacquire]:\nmain.lockWorker(...)\n\tmock.go:0 +0x0\n"
+    T_ASSERT(strstr(c.err, "[sync.Mutex.Lock]:\nmain.lockWorker(...)\n\tmock.go:0 +0x0\n"
                             "created by main.main\n\ttest.go:100 +0x0\n"
                             "  why: waiting to lock a sync.Mutex"),
               "stderr:\n%s", c.err);
@@ -1406,7 +1406,7 @@ T_TEST(deadlock, explains_who_holds_the_channel) {
     T_ASSERT(c.status == 2, "status %d\n%s", c.status, c.err);
     T_ASSERT(strstr(c.err, "  why: receiving from channel (chan int, buffer 0/2 empty) made at prog.go:13\n"
                             "       goroutine 2 may hold it (a reference is reachable from its registers), but is"
-                            " itself blocked [semacquire] in main.holder"
+                            " itself blocked [sync.Mutex.Lock] in main.holder"
                             " at mock.go:9\n"),
               "stderr:\n%s", c.err);
 }
