@@ -8,10 +8,12 @@
 /* The line a frame is at. A frame's saved pc is the next instruction, except
  * for the top frame of a parked goroutine, which is parked ON its
  * instruction, and a frame running its deferred calls, which stays on its
- * RUNDEFERS (the return it stands for, as in Go). */
+ * RUNDEFERS (the return it stands for, as in Go). The flag, not the opcode
+ * at pc, tells the last case apart: a panic or a call just before the
+ * epilogue also leaves pc on a RUNDEFERS. */
 int frame_line(const Frame *f, bool at_pc) {
     uint32_t pcix = f->pc ? (uint32_t)(f->pc - f->fn->code) : 0;
-    if (!at_pc && pcix > 0 && f->fn->code[pcix].op != OP_RUNDEFERS) pcix--;
+    if (!at_pc && pcix > 0 && !(f->flags & FRAME_AT_EXIT)) pcix--;
     return func_line_at(f->fn, pcix);
 }
 

@@ -46,9 +46,8 @@ static _Noreturn void stack_overflow(G *g) {
     uint32_t n = g->nframes;
     for (uint32_t k = 0; k < n && k < 100; k++) {
         Frame *f = &g->frames[n - 1 - k];
-        uint32_t pcix = f->pc ? (uint32_t)(f->pc - f->fn->code) : 0;
         fprintf(stderr, "%s(%s)\n\t%s:%d\n", f->fn->name, f->fn->nargs ? "..." : "", f->fn->file,
-                func_line_at(f->fn, pcix ? pcix - 1 : 0));
+                frame_line(f, false));
     }
     if (n > 100) fprintf(stderr, "...additional frames elided...\n");
     rt_exit(2);
@@ -1308,6 +1307,7 @@ ret_special: {
         if (!d || d->frame != fi) NEXT();
         g->defers = d->next;
         fr->pc = pc - 1; /* run RUNDEFERS again after this call */
+        fr->flags |= FRAME_AT_EXIT;
         if (unlikely(!d->fn)) THROW(NIL_DEREF); /* defer of a nil func panics when it runs */
         Func *f = func_ready(d->fn->fn);
         uint32_t nbase = fr->base + fr->fn->frame_size;

@@ -10,6 +10,7 @@ enum {
     FRAME_DEFER = 1,        /* a deferred call run by RUNDEFERS (normal return) */
     FRAME_PANIC_DEFER = 2,  /* a deferred call run while unwinding a panic */
     FRAME_BOUNDARY = 4,     /* the first frame of a vm_call from native code */
+    FRAME_AT_EXIT = 8,      /* running its deferred calls: its pc is ON its RUNDEFERS */
 };
 
 struct Defer {
