@@ -233,3 +233,16 @@ _Noreturn void goi_panic_internal(const char *fmt, ...) {
     va_end(ap);
     abort();
 }
+
+char *read_whole_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    StrBuf b;
+    sb_init(&b);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) sb_putn(&b, buf, n);
+    fclose(f);
+    *len = b.len;
+    return b.data;
+}

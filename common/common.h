@@ -66,6 +66,10 @@ void sb_putn(StrBuf *b, const char *s, size_t n);
 void sb_printf(StrBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_reserve(StrBuf *b, size_t extra);
 
+/* The whole content of the file at path (GC-allocated, NUL-terminated, its
+ * length in *len), or NULL with errno set when it cannot be opened. */
+char *read_whole_file(const char *path, size_t *len);
+
 /* Interned identifier strings: equal names give the same pointer, so the
  * checker compares names with ==. Thread-safe. */
 const char *intern(const char *s, size_t n);

@@ -119,6 +119,7 @@ void normalize(FS *fs, Type *t, int r);
 void gen_compare(FS *fs, TokenKind op, Type *t, int a, int b, int dst);
 LValue gen_lvalue(FS *fs, Expr *e);
 void lv_load(FS *fs, LValue *lv, int dst);
+int lv_current(FS *fs, LValue *lv);
 void lv_store(FS *fs, LValue *lv, int src);
 /* Call: results land at the returned register (the call window). */
 int gen_call(FS *fs, Expr *call);

@@ -80,6 +80,15 @@ void lv_fold_offset(FS *fs, LValue *lv) {
     }
 }
 
+/* The register holding lv's current value: its own for a register
+ * variable, else a new one loaded from it (for x op= y and x++). */
+int lv_current(FS *fs, LValue *lv) {
+    if (lv->kind == LV_REG) return lv->reg;
+    int r = reg_alloc(fs, tsize(lv->type));
+    lv_load(fs, lv, r);
+    return r;
+}
+
 void lv_load(FS *fs, LValue *lv, int dst) {
     int n = tsize(lv->type);
     lv_fold_offset(fs, lv);

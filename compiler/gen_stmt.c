@@ -187,31 +187,24 @@ static void gen_assign(FS *fs, Stmt *s) {
         TokenKind op = (TokenKind)(TK_ADD + (tok - TK_ADD_ASSIGN));
         LValue lv = gen_lvalue(fs, l);
         Type *t = l->type;
-        int cur;
-        if (lv.kind == LV_REG) cur = lv.reg;
-        else {
-            cur = reg_alloc(fs, tsize(t));
-            lv_load(fs, &lv, cur);
-        }
+        int cur = lv_current(fs, &lv);
         if ((op == TK_ADD || op == TK_SUB) && r->mode == MODE_CONST && type_is_integer(t->under) &&
             cv_fits_int64(r->cv)) {
             int64_t k = cv_int64_val(r->cv);
             if (op == TK_SUB) k = -k;
             if (k >= -32768 && k <= 32767) {
-                int dst = lv.kind == LV_REG ? lv.reg : cur;
-                emit(fs, OP_ADDI, dst, cur, (int)(uint16_t)(int16_t)k);
-                normalize(fs, t, dst);
-                if (lv.kind != LV_REG) lv_store(fs, &lv, dst);
+                emit(fs, OP_ADDI, cur, cur, (int)(uint16_t)(int16_t)k);
+                normalize(fs, t, cur);
+                if (lv.kind != LV_REG) lv_store(fs, &lv, cur);
                 fs->freereg = mark;
                 return;
             }
         }
-        int dst = lv.kind == LV_REG ? lv.reg : cur;
-        if (r->mode != MODE_CONST || !emit_arith_const(fs, op, t, r, dst, cur)) {
+        if (r->mode != MODE_CONST || !emit_arith_const(fs, op, t, r, cur, cur)) {
             int b = expr_any(fs, r);
-            emit_arith(fs, op, t, r, dst, cur, b);
+            emit_arith(fs, op, t, r, cur, cur, b);
         }
-        if (lv.kind != LV_REG) lv_store(fs, &lv, dst);
+        if (lv.kind != LV_REG) lv_store(fs, &lv, cur);
         fs->freereg = mark;
         return;
     }
@@ -1002,12 +995,7 @@ static void gen_stmt_ordered(FS *fs, Stmt *s) {
         Expr *x = s->u.incdec.x;
         LValue lv = gen_lvalue(fs, x);
         Type *t = x->type;
-        int cur;
-        if (lv.kind == LV_REG) cur = lv.reg;
-        else {
-            cur = reg_alloc(fs, tsize(t));
-            lv_load(fs, &lv, cur);
-        }
+        int cur = lv_current(fs, &lv);
         int delta = s->u.incdec.tok == TK_INC ? 1 : -1;
         if (type_is_integer(t->under)) {
             emit(fs, OP_ADDI, cur, cur, (int)(uint16_t)(int16_t)delta);

@@ -48,33 +48,6 @@ static size_t special(const uint8_t *s, size_t n, double *out) {
     return 0;
 }
 
-/* Underscores must separate digits (a base prefix counts as a digit). */
-static bool underscore_ok(const uint8_t *s, size_t n) {
-    char saw = '^';
-    size_t i = 0;
-    if (n >= 1 && (s[0] == '-' || s[0] == '+')) s++, n--;
-    bool hex = false;
-    if (n >= 2 && s[0] == '0' && (lower(s[1]) == 'b' || lower(s[1]) == 'o' || lower(s[1]) == 'x')) {
-        i = 2;
-        saw = '0';
-        hex = lower(s[1]) == 'x';
-    }
-    for (; i < n; i++) {
-        if ((s[i] >= '0' && s[i] <= '9') || (hex && lower(s[i]) >= 'a' && lower(s[i]) <= 'f')) {
-            saw = '0';
-            continue;
-        }
-        if (s[i] == '_') {
-            if (saw != '0') return false;
-            saw = '_';
-            continue;
-        }
-        if (saw == '_') return false;
-        saw = '!';
-    }
-    return saw != '_';
-}
-
 /* Go's readFloat, as a validator: the length of the longest valid prefix
  * (0 if none), copying it without underscores into clean. */
 static size_t read_float(const uint8_t *s, size_t n, char *clean) {
@@ -123,7 +96,7 @@ static size_t read_float(const uint8_t *s, size_t n, char *clean) {
     } else if (hex) {
         return 0;
     }
-    if (underscores && !underscore_ok(s, i)) return 0;
+    if (underscores && !strconv_underscore_ok(s, i)) return 0;
     clean[w] = 0;
     return i;
 }

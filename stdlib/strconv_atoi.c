@@ -5,8 +5,8 @@
 
 static inline uint8_t lower(uint8_t c) { return c | ('x' - 'X'); }
 
-/* Same rule as in atof: underscores only between digits or after a prefix. */
-static bool underscore_ok(const uint8_t *s, size_t n) {
+/* (strconv_core.h) */
+bool strconv_underscore_ok(const uint8_t *s, size_t n) {
     char saw = '^';
     size_t i = 0;
     if (n >= 1 && (s[0] == '-' || s[0] == '+')) s++, n--;
@@ -81,7 +81,7 @@ int strconv_parse_uint(const uint8_t *s0, size_t n0, int base, int bitsize, uint
         }
         v = v1;
     }
-    if (underscores && !underscore_ok(s0, n0)) return NUM_SYNTAX;
+    if (underscores && !strconv_underscore_ok(s0, n0)) return NUM_SYNTAX;
     *out = v;
     return NUM_OK;
 }

@@ -21,6 +21,10 @@ int strconv_parse_float(const uint8_t *s, size_t n, int bitsize, double *out);
  * length in *consumed and the same codes (NUM_SYNTAX if there is none). */
 int strconv_parse_float_prefix(const uint8_t *s, size_t n, int bitsize, double *out, size_t *consumed);
 
+/* Underscores of s (with an optional sign) sit only between digits or
+ * right after a 0b/0o/0x prefix: Go's underscoreOK. */
+bool strconv_underscore_ok(const uint8_t *s, size_t n);
+
 /* FormatInt/FormatUint in base 2..36 (lower-case digits). */
 void strconv_format_int(StrBuf *b, int64_t v, int base);
 void strconv_format_uint(StrBuf *b, uint64_t v, int base);

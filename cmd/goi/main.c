@@ -31,22 +31,9 @@ static const char *usage_text =
 
 static void usage(FILE *out) { fputs(usage_text, out); }
 
-static char *read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    StrBuf b;
-    sb_init(&b);
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) sb_putn(&b, buf, n);
-    fclose(f);
-    *len = b.len;
-    return b.data;
-}
-
 static Program *compile_file(const char *path) {
     size_t len;
-    char *src = read_file(path, &len);
+    char *src = read_whole_file(path, &len);
     if (!src) {
         fprintf(stderr, "goi: cannot read %s: %s\n", path, strerror(errno));
         exit(1);

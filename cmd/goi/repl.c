@@ -392,19 +392,6 @@ static void cmd_history(void) {
     rt_write_stdout(b.data ? b.data : "", b.len);
 }
 
-static char *read_whole_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    StrBuf b;
-    sb_init(&b);
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) sb_putn(&b, buf, n);
-    fclose(f);
-    *len = b.len;
-    return b.data ? b.data : gc_strdup("");
-}
-
 /* Does the source begin (after comments) with a package clause? */
 static bool has_package_clause(const char *p) {
     for (;;) {
