@@ -714,6 +714,22 @@ static int arg_number(Printer *p, int argnum, const uint8_t *s, int end, int *i,
     return argnum;
 }
 
+/* Print argument argnum with verb, after the flags were parsed: for %v,
+ * '#' and '+' mean Go syntax and field names rather than their numeric
+ * senses. */
+static void print_verb_arg(Printer *p, GoSlice a, int argnum, int verb) {
+    if (verb == 'v') {
+        p->fmt.f.sharp_v = p->fmt.f.sharp;
+        p->fmt.f.sharp = false;
+        p->fmt.f.plus_v = p->fmt.f.plus;
+        p->fmt.f.plus = false;
+    }
+    const Value *d;
+    Type *t = arg_at(a, argnum, &d);
+    p->cur_arg = argnum;
+    print_arg(p, t, d, verb);
+}
+
 static void do_printf(Printer *p, GoString format, GoSlice a) {
     const uint8_t *s = format.ptr;
     int end = (int)format.len;
@@ -742,16 +758,7 @@ static void do_printf(Printer *p, GoString format, GoSlice a) {
             else {
                 /* Fast path: a lower-case verb right after the flags. */
                 if (c >= 'a' && c <= 'z' && argnum < nargs) {
-                    if (c == 'v') {
-                        p->fmt.f.sharp_v = p->fmt.f.sharp;
-                        p->fmt.f.sharp = false;
-                        p->fmt.f.plus_v = p->fmt.f.plus;
-                        p->fmt.f.plus = false;
-                    }
-                    const Value *d;
-                    Type *t = arg_at(a, argnum, &d);
-                    p->cur_arg = argnum;
-                    print_arg(p, t, d, c);
+                    print_verb_arg(p, a, argnum, c);
                     argnum++;
                     i++;
                     simple_done = true;
@@ -834,16 +841,7 @@ static void do_printf(Printer *p, GoString format, GoSlice a) {
             put_rune(p->buf, verb);
             sb_puts(p->buf, "(MISSING)");
         } else {
-            if (verb == 'v') {
-                p->fmt.f.sharp_v = p->fmt.f.sharp;
-                p->fmt.f.sharp = false;
-                p->fmt.f.plus_v = p->fmt.f.plus;
-                p->fmt.f.plus = false;
-            }
-            const Value *d;
-            Type *t = arg_at(a, argnum, &d);
-            p->cur_arg = argnum;
-            print_arg(p, t, d, verb);
+            print_verb_arg(p, a, argnum, verb);
             argnum++;
         }
     }
